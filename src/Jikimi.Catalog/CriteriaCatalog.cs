@@ -1,0 +1,68 @@
+using Jikimi.Catalog.Loading;
+using Jikimi.Catalog.Model;
+
+namespace Jikimi.Catalog;
+
+/// <summary>All criteria editions, the statute registry and the crosswalks between editions.</summary>
+public sealed class CriteriaCatalog
+{
+    private static readonly Lazy<CriteriaCatalog> EmbeddedCatalog = new(() =>
+    {
+        var result = CatalogLoader.Load(new EmbeddedCatalogFiles());
+        return result.Catalog ?? throw new CatalogValidationException(result.Problems);
+    });
+
+    internal CriteriaCatalog(IReadOnlyDictionary<EditionId, Edition> editions, IReadOnlyDictionary<string, Statute> statutes, IReadOnlyList<Crosswalk> crosswalks)
+    {
+        Editions = editions;
+        Statutes = statutes;
+        Crosswalks = crosswalks;
+    }
+
+    /// <summary>The catalogs built into Jikimi (validated once; a broken build throws).</summary>
+    public static CriteriaCatalog Embedded => EmbeddedCatalog.Value;
+
+    public IReadOnlyDictionary<EditionId, Edition> Editions { get; }
+    public IReadOnlyDictionary<string, Statute> Statutes { get; }
+    public IReadOnlyList<Crosswalk> Crosswalks { get; }
+
+    public Edition this[EditionId id] => Editions[id];
+
+    public Control? Find(ControlRef reference) =>
+        Editions.TryGetValue(reference.Edition, out var e) ? e.Find(reference.Id) : null;
+
+    /// <summary>A crosswalk between two editions, and whether it is read backwards.</summary>
+    public (Crosswalk Crosswalk, bool Reversed)? FindCrosswalk(EditionId a, EditionId b)
+    {
+        var direct = Crosswalks.FirstOrDefault(c => c.From == a && c.To == b);
+        if (direct is not null)
+        {
+            return (direct, false);
+        }
+
+        var reverse = Crosswalks.FirstOrDefault(c => c.From == b && c.To == a);
+        return reverse is null ? null : (reverse, true);
+    }
+
+    /// <summary>Every control of other editions related to this one through a crosswalk.</summary>
+    public IEnumerable<(Crosswalk Crosswalk, CrosswalkEntry Entry, bool Reversed)> RelationsOf(ControlRef control)
+    {
+        foreach (var cw in Crosswalks)
+        {
+            if (cw.From == control.Edition)
+            {
+                foreach (var e in cw.ForSource(control.Id))
+                {
+                    yield return (cw, e, false);
+                }
+            }
+            else if (cw.To == control.Edition)
+            {
+                foreach (var e in cw.ForTarget(control.Id))
+                {
+                    yield return (cw, e, true);
+                }
+            }
+        }
+    }
+}

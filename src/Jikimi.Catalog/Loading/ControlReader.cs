@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Jikimi.Catalog.Model;
+
+namespace Jikimi.Catalog.Loading;
+
+/// <summary>Reads one control object and checks it on its own.</summary>
+internal static class ControlReader
+{
+    public static Control Read(EditionId edition, JsonNodeReader c, string domainId, string subdomainId, IReadOnlyDictionary<string, Statute> statutes, bool fullTexts)
+    {
+        var id = c.RequiredString("id");
+        var r = c.WithId(id);
+        if (id.Length > 0 && !CatalogLoader.IsControlId(id))
+        {
+            r.Problem("id must look like 1.2.3");
+        }
+        else if (id.Length > 0 && !id.StartsWith(subdomainId + ".", StringComparison.Ordinal))
+        {
+            r.Problem($"id does not belong to sub-domain {subdomainId}");
+        }
+
+        var declaredDomain = r.OptionalString("domain");
+        if (declaredDomain is not null && declaredDomain != domainId)
+        {
+            r.Problem($"'domain' is {declaredDomain} but sub-domain {subdomainId} is in domain {domainId}");
+        }
+
+        var title = r.RequiredPair("titleKo", "titleEn");
+        var appliesToText = r.RequiredString("appliesTo");
+        if (!AppliesToExtensions.TryParseAppliesTo(appliesToText, out var appliesTo) && appliesToText.Length > 0)
+        {
+            r.Problem($"'appliesTo' must be \"isms\" or \"isms-p\", not \"{appliesToText}\"");
+        }
+
+        // Domain 3 (personal information) is ISMS-P only; domains 1 and 2 are in both certifications.
+        var expectedAppliesTo = domainId == "3" ? AppliesTo.IsmsP : AppliesTo.Isms;
+        if (appliesToText.Length > 0 && appliesTo != expectedAppliesTo)
+        {
+            r.Problem($"'appliesTo' must be \"{expectedAppliesTo.ToWire()}\" for a control of domain {domainId}");
+        }
+
+        var criterion = r.Localized("criterion", required: fullTexts);
+        var checkItems = ReadCheckItems(r, id, required: fullTexts);
+        var evidence = r.Array("evidence", required: fullTexts).Select(ev => ReadPair(ev)).ToArray();
+        if (fullTexts && evidence.Length == 0)
+        {
+            r.Problem("'evidence' needs at least one entry");
+        }
+
+        var laws = new List<LawReference>();
+        foreach (var l in r.Array("laws", required: fullTexts))
+        {
+            var code = l.RequiredString("code");
+            var article = l.RequiredString("article");
+            if (code.Length > 0 && !statutes.ContainsKey(code))
+            {
+                l.Problem($"law code '{code}' is not in laws.json");
+                continue;
+            }
+
+            if (article.Length > 0 && !CatalogLoader.IsArticle(article))
+            {
+                l.Problem($"article '{article}' of {code} must look like 29 or 24-2");
+                continue;
+            }
+
+            if (code.Length > 0 && article.Length > 0)
+            {
+                laws.Add(new LawReference(statutes[code], article, l.OptionalInt("paragraph")));
+            }
+        }
+
+        var declaredCount = r.OptionalInt("checkItemCount");
+        if (declaredCount is { } dc && checkItems.Count > 0 && dc != checkItems.Count)
+        {
+            r.Problem($"'checkItemCount' is {dc} but {checkItems.Count} check items are listed");
+        }
+
+        return new Control
+        {
+            Edition = edition,
+            Id = id,
+            DomainId = domainId,
+            SubdomainId = subdomainId,
+            Title = title,
+            AppliesTo = appliesTo,
+            Criterion = criterion,
+            CheckItems = checkItems,
+            Evidence = evidence,
+            Laws = laws,
+            MapsTo = r.StringArray("mapsTo"),
+            CheckItemCount = checkItems.Count > 0 ? checkItems.Count : declaredCount ?? 0,
+            Confidence = r.OptionalString("confidence"),
+        };
+    }
+
+    private static List<CheckItem> ReadCheckItems(JsonNodeReader r, string controlId, bool required)
+    {
+        var items = new List<CheckItem>();
+        foreach (var ci in r.Array("checkItems", required))
+        {
+            var n = items.Count + 1;
+            var ciId = ci.RequiredString("id");
+            var cr = ci.WithId(ciId.Length > 0 ? ciId : $"{controlId}-{n}");
+            if (ciId != $"{controlId}-{n}")
+            {
+                cr.Problem($"check item id must be {controlId}-{n} (numbered in order)");
+            }
+
+            items.Add(new CheckItem(ciId, n, ReadPair(cr)));
+        }
+
+        if (required && items.Count == 0)
+        {
+            r.Problem("'checkItems' needs at least one entry");
+        }
+
+        return items;
+    }
+
+    private static LocalizedText ReadPair(JsonNodeReader r)
+    {
+        if (r.Element.ValueKind != JsonValueKind.Object)
+        {
+            r.Problem("entry must be an object with ko and en");
+            return LocalizedText.Empty;
+        }
+
+        return new LocalizedText(r.RequiredString("ko"), r.RequiredString("en"));
+    }
+}

@@ -1,0 +1,44 @@
+namespace Jikimi.Catalog.Model;
+
+public enum CrosswalkKind
+{
+    /// <summary>Same id, same title.</summary>
+    Same,
+
+    /// <summary>Same id, new title or wording.</summary>
+    Renamed,
+
+    /// <summary>Continues under another id.</summary>
+    Moved,
+
+    /// <summary>Content folded into another control.</summary>
+    Merged,
+
+    /// <summary>No successor.</summary>
+    Deleted,
+
+    /// <summary>Did not exist in the older edition.</summary>
+    New,
+
+    /// <summary>A simplified-set control corresponding to a main-set control.</summary>
+    Corresponds,
+}
+
+public sealed record CrosswalkEntry(
+    string? FromId,
+    IReadOnlyList<string> ToIds,
+    CrosswalkKind Kind,
+    IReadOnlyList<string> Related,
+    LocalizedText Note);
+
+/// <summary>How the controls of one edition relate to another's.</summary>
+public sealed class Crosswalk(EditionId from, EditionId to, IReadOnlyList<CrosswalkEntry> entries)
+{
+    public EditionId From { get; } = from;
+    public EditionId To { get; } = to;
+    public IReadOnlyList<CrosswalkEntry> Entries { get; } = entries;
+
+    public IEnumerable<CrosswalkEntry> ForSource(string id) => Entries.Where(e => e.FromId == id);
+
+    public IEnumerable<CrosswalkEntry> ForTarget(string id) => Entries.Where(e => e.ToIds.Contains(id));
+}

@@ -1,0 +1,3 @@
+using Jikimi.Cli;
+
+return await JikimiCli.RunAsync(args, CliContext.ForProcess());
