@@ -27,7 +27,7 @@ public sealed class CliContext
         {
             Out = System.Console.Out,
             Err = System.Console.Error,
-            Console = AnsiConsole.Console,
+            Console = System.Console.IsOutputRedirected ? PlainConsole(System.Console.Out) : AnsiConsole.Console,
             Clock = TimeProvider.System,
             DefaultDataDir = Environment.GetEnvironmentVariable("JIKIMI_DATA_DIR") is { Length: > 0 } d ? d : Path.Combine(Environment.CurrentDirectory, "data"),
             DefaultLanguage = lang,
@@ -40,15 +40,23 @@ public sealed class CliContext
     {
         Out = output,
         Err = error,
-        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        Console = PlainConsole(output),
+        Clock = clock ?? TimeProvider.System,
+        DefaultDataDir = dataDir,
+        Interactive = false,
+    };
+
+    /// <summary>Redirected output (pipes, files, tests): no colours, and wide enough that tables do not wrap titles.</summary>
+    private static IAnsiConsole PlainConsole(TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
-        }),
-        Clock = clock ?? TimeProvider.System,
-        DefaultDataDir = dataDir,
-        Interactive = false,
-    };
+        });
+        console.Profile.Width = 200;
+        return console;
+    }
 }

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test of Jikimi. Installs and starts what the tests need when missing (PostgreSQL on loopback,
+# Chromium, pdftotext, fonts), builds once, runs every test project, smoke-tests the ./jikimi launcher, and
+# ends with the plain line "N passed, N failed". Exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p artifacts
+log=artifacts/test.log
+: > "$log"
+
+# shellcheck source=scripts/ci-services.sh
+source scripts/ci-services.sh 2>&1 | tee -a "$log"
+source scripts/ci-services.sh >/dev/null 2>&1   # again in this shell, quietly, so PG_CONN is exported here
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+rc=0
+if ! dotnet build Jikimi.slnx -c Release -nologo -v q 2>&1 | tee -a "$log" | grep -E "error|Warn|Build succeeded" ; then :; fi
+if [ "${PIPESTATUS[0]}" -ne 0 ]; then
+  echo "build: FAIL" | tee -a "$log"
+  awk -f scripts/summarize.awk "$log"
+  exit 1
+fi
+
+dotnet test Jikimi.slnx -c Release --no-build -nologo 2>&1 | tee -a "$log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
+
+# The README's commands, as a new user runs them.
+smoke() { # name, command...
+  local name=$1; shift
+  if out=$("$@" 2>&1); then echo "smoke: ok $name" | tee -a "$log"; else echo "smoke: FAIL $name" | tee -a "$log"; echo "$out" | tail -20 | tee -a "$log"; rc=1; fi
+}
+count_controls() { ./jikimi catalog list --edition "$1" "${@:3}" --format json | grep -c '"subdomainTitleKo"' | grep -qx "$2"; }
+smoke "launcher builds and lists 101 controls (2023)" count_controls 2023 101
+smoke "ISMS scope has 80 controls" count_controls 2023 80 --scope isms
+smoke "2018 edition has 102 controls" count_controls 2018 102
+smoke "7-2 has 62 controls" count_controls 7-2 62
+smoke "7-3 has 65 controls" count_controls 7-3 65
+smoke "2023 has 328 check items" bash -c './jikimi catalog list --format json | grep -c "\"textKo\"" | grep -qx 328'
+smoke "unknown id exits 2" bash -c './jikimi catalog show 2.5.9 >/dev/null 2>&1; [ $? -eq 2 ]'
+
+awk -f scripts/summarize.awk "$log"
+exit $rc

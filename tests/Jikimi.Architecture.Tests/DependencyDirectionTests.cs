@@ -1,0 +1,111 @@
+using System.Reflection;
+using System.Xml.Linq;
+using Jikimi.TestSupport;
+
+namespace Jikimi.Architecture.Tests;
+
+/// <summary>
+/// Keeps the house's dependency direction: Web/Cli → Application → Domain/Catalog/Privacy/Checks, pure projects
+/// reference no framework package, and only the Persistence projects know a database provider.
+/// </summary>
+public class DependencyDirectionTests
+{
+    private static readonly string[] Pure = ["Jikimi.Catalog", "Jikimi.Domain", "Jikimi.Privacy", "Jikimi.Checks"];
+
+    // Lower number = deeper. A project may reference only projects of a lower layer (pure ones may use each other).
+    private static int Layer(string project) => project switch
+    {
+        _ when Pure.Contains(project) => 0,
+        "Jikimi.Application" => 1,
+        "Jikimi.Persistence.Sqlite" or "Jikimi.Persistence.Postgres" or "Jikimi.Reports" => 2,
+        "Jikimi.Web" => 3,
+        "Jikimi.Cli" => 4,
+        _ => throw new InvalidOperationException($"{project} has no layer: add it to DependencyDirectionTests.Layer"),
+    };
+
+    private static string[] ProjectNames() =>
+        Directory.GetDirectories(Path.Combine(RepoPaths.Root, "src")).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal).ToArray();
+
+    public static TheoryData<string> SourceProjects() => new(ProjectNames());
+
+    private static XDocument Csproj(string project) => XDocument.Load(Path.Combine(RepoPaths.Root, "src", project, project + ".csproj"));
+
+    private static IEnumerable<string> ProjectReferences(string project) =>
+        Csproj(project).Descendants("ProjectReference").Select(e => Path.GetFileNameWithoutExtension(e.Attribute("Include")!.Value));
+
+    private static IEnumerable<string> PackageReferences(string project) =>
+        Csproj(project).Descendants("PackageReference").Select(e => e.Attribute("Include")!.Value);
+
+    [Theory]
+    [MemberData(nameof(SourceProjects))]
+    public void Projects_reference_only_deeper_layers(string project)
+    {
+        foreach (var reference in ProjectReferences(project))
+        {
+            var ok = Layer(reference) < Layer(project) || (Layer(project) == 0 && Layer(reference) == 0);
+            Assert.True(ok, $"{project} must not reference {reference} (dependency direction)");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SourceProjects))]
+    public void Pure_projects_reference_no_package_and_no_framework(string project)
+    {
+        if (!Pure.Contains(project))
+        {
+            return;
+        }
+
+        var doc = Csproj(project);
+        Assert.Empty(PackageReferences(project));
+        Assert.Empty(doc.Descendants("FrameworkReference"));
+        Assert.Equal("Microsoft.NET.Sdk", doc.Root!.Attribute("Sdk")?.Value);
+    }
+
+    [Theory]
+    [MemberData(nameof(SourceProjects))]
+    public void Only_persistence_projects_know_a_database_provider(string project)
+    {
+        if (project.StartsWith("Jikimi.Persistence.", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        string[] providers = ["Microsoft.EntityFrameworkCore.Sqlite", "Npgsql.EntityFrameworkCore.PostgreSQL", "Npgsql", "Microsoft.Data.Sqlite"];
+        Assert.Empty(PackageReferences(project).Intersect(providers));
+    }
+
+    [Theory]
+    [MemberData(nameof(SourceProjects))]
+    public void Pure_assemblies_load_only_the_base_class_library(string project)
+    {
+        if (!Pure.Contains(project))
+        {
+            return;
+        }
+
+        Assembly assembly;
+        try
+        {
+            assembly = Assembly.Load(project);
+        }
+        catch (FileNotFoundException)
+        {
+            Assert.Fail($"{project} is not referenced by Jikimi.Architecture.Tests; add a ProjectReference so it is checked");
+            return;
+        }
+
+        foreach (var name in assembly.GetReferencedAssemblies().Select(a => a.Name!))
+        {
+            var bcl = name is "netstandard" or "mscorlib" || name.StartsWith("System.", StringComparison.Ordinal) || name == "System" || name.StartsWith("Microsoft.Win32.", StringComparison.Ordinal);
+            Assert.True(bcl || Pure.Contains(name), $"{project} references {name}, which is not the base class library");
+        }
+    }
+
+    [Fact]
+    public void The_check_sees_every_source_project()
+    {
+        Assert.Contains("Jikimi.Catalog", ProjectNames());
+        Assert.Contains("Jikimi.Cli", ProjectNames());
+    }
+}
