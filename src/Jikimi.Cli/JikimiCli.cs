@@ -15,6 +15,8 @@ public static class JikimiCli
         root.Options.Add(common.Lang);
         root.Options.Add(common.DataDir);
         root.Subcommands.Add(CatalogCommands.Build(ctx, common));
+        root.Subcommands.Add(Server.ServeCommand.Build(ctx, common));
+        root.Subcommands.Add(Server.VerifyCommand.Build(ctx, common));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -11,7 +11,7 @@ public enum AppliesTo
 }
 
 /// <summary>The certification a scope asks for; decides which controls are in.</summary>
-public enum CertificationScope
+public enum Certification
 {
     Isms,
     IsmsP,
@@ -37,15 +37,15 @@ public static class AppliesToExtensions
         }
     }
 
-    public static bool TryParseScope(string? s, out CertificationScope value)
+    public static bool TryParseCertification(string? s, out Certification value)
     {
         switch (s?.Trim().ToLowerInvariant())
         {
             case "isms":
-                value = CertificationScope.Isms;
+                value = Certification.Isms;
                 return true;
             case "isms-p" or "ismsp":
-                value = CertificationScope.IsmsP;
+                value = Certification.IsmsP;
                 return true;
             default:
                 value = default;
@@ -54,5 +54,5 @@ public static class AppliesToExtensions
     }
 
     /// <summary>An ISMS scope takes the ISMS controls; an ISMS-P scope takes all.</summary>
-    public static bool IsIn(this AppliesTo a, CertificationScope scope) => scope == CertificationScope.IsmsP || a == AppliesTo.Isms;
+    public static bool IsIn(this AppliesTo a, Certification scope) => scope == Certification.IsmsP || a == AppliesTo.Isms;
 }

@@ -36,5 +36,5 @@ public sealed class Edition
 
     public Control? Find(string id) => _byId.GetValueOrDefault(id.Trim());
 
-    public IEnumerable<Control> InScope(CertificationScope scope) => Controls.Where(c => c.AppliesTo.IsIn(scope));
+    public IEnumerable<Control> InScope(Certification scope) => Controls.Where(c => c.AppliesTo.IsIn(scope));
 }

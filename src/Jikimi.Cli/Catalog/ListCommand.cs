@@ -19,7 +19,7 @@ public static class ListCommand
         cmd.SetAction(p =>
         {
             var ed = CatalogCommands.Catalog[CommonOptions.ParseEdition(p.GetValue(edition))];
-            var controls = p.GetValue(scope) is { } s && AppliesToExtensions.TryParseScope(s, out var sc)
+            var controls = p.GetValue(scope) is { } s && AppliesToExtensions.TryParseCertification(s, out var sc)
                 ? ed.InScope(sc).ToArray()
                 : ed.Controls.ToArray();
             var lang = common.LanguageOf(p);

@@ -70,10 +70,10 @@ public class EmbeddedCatalogTests
         var e = Catalog[EditionId.IsmsP2023];
         Assert.Equal(["1", "2", "3"], e.Domains.Select(d => d.Id));
         Assert.Equal(21, e.Subdomains.Count());
-        Assert.Equal(80, e.InScope(CertificationScope.Isms).Count());
-        Assert.Equal(101, e.InScope(CertificationScope.IsmsP).Count());
+        Assert.Equal(80, e.InScope(Certification.Isms).Count());
+        Assert.Equal(101, e.InScope(Certification.IsmsP).Count());
         Assert.Equal([16, 64, 21], e.Domains.Select(d => d.Subdomains.Sum(s => s.Controls.Count)));
-        Assert.Equal(237, e.InScope(CertificationScope.Isms).Sum(c => c.CheckItemCount));
+        Assert.Equal(237, e.InScope(Certification.Isms).Sum(c => c.CheckItemCount));
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public class EmbeddedCatalogTests
     public void Simplified_sets_split_into_isms_and_personal_information(string edition, int isms)
     {
         var e = Catalog[new EditionId(edition)];
-        Assert.Equal(isms, e.InScope(CertificationScope.Isms).Count());
+        Assert.Equal(isms, e.InScope(Certification.Isms).Count());
         Assert.Equal(21, e.Controls.Count(c => c.AppliesTo == AppliesTo.IsmsP));
     }
 

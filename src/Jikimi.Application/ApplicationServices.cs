@@ -1,0 +1,60 @@
+using Jikimi.Application.Accounts;
+using Jikimi.Application.AuditTrail;
+using Jikimi.Application.Data;
+using Jikimi.Application.Evidence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Jikimi.Application;
+
+/// <summary>Registers the use cases (every public class with a Handle method), the audit writer, evidence store and Identity.</summary>
+public static class ApplicationServices
+{
+    public static IServiceCollection AddJikimiApplication(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EvidenceOptions>().Bind(configuration.GetSection(EvidenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditWriter>();
+        services.AddScoped<Setup.SetupTokens>();
+        services.AddScoped<IEvidenceStore>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<EvidenceOptions>>().Value;
+            var dir = o.Directory ?? Path.Combine(dataDirectory, "evidence");
+            return o.Store == "database"
+                ? new DatabaseEvidenceStore(sp.GetRequiredService<JikimiDb>(), Path.Combine(dir, "tmp"), sp.GetRequiredService<TimeProvider>())
+                : new FileSystemEvidenceStore(dir);
+        });
+
+        services.AddIdentityCore<JikimiUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddUserStore<JikimiUserStore>()
+            .AddPasswordValidator<IsmsPasswordValidator>()
+            .AddTokenProvider<AuthenticatorTokenProvider<JikimiUser>>(TokenOptions.DefaultAuthenticatorProvider);
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AuthOptions>>((o, auth) =>
+        {
+            o.Lockout.MaxFailedAccessAttempts = auth.Value.MaxFailedAttempts;
+            o.Lockout.DefaultLockoutTimeSpan = auth.Value.LockoutDuration;
+        });
+
+        foreach (var type in typeof(ApplicationServices).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.GetMethod("Handle") is not null))
+        {
+            services.AddScoped(type);
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+using Jikimi.Application.Common;
+using Jikimi.Application.Data;
+using Jikimi.Catalog.Model;
+using Jikimi.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jikimi.Application.Assessments;
+
+public sealed class ListAssessments(JikimiDb db)
+{
+    public async Task<IReadOnlyList<AssessmentView>> Handle(OrgAccess access, CancellationToken ct)
+    {
+        var rows = await db.Assessments.AsNoTracking().OrderByDescending(a => a.Year).ThenBy(a => a.Edition)
+            .Select(a => new
+            {
+                a.Id, a.Year, a.Edition, a.Certification, a.Title, a.StartedFromId, a.CreatedAt,
+                Controls = db.ControlAssessments.Count(c => c.AssessmentId == a.Id),
+                Items = db.CheckItemAssessments.Count(i => i.AssessmentId == a.Id),
+            })
+            .ToListAsync(ct);
+        return rows.Select(a => new AssessmentView(a.Id, a.Year, a.Edition, a.Certification == Certification.Isms ? "isms" : "isms-p", a.Title, a.StartedFromId, a.CreatedAt, a.Controls, a.Items)).ToList();
+    }
+}
+
+public sealed class GetAssessment(ListAssessments list)
+{
+    public async Task<Result<AssessmentView>> Handle(OrgAccess access, Guid id, CancellationToken ct)
+    {
+        var found = (await list.Handle(access, ct)).FirstOrDefault(a => a.Id == id);
+        return found is null ? new NotFound("assessment", id.ToString()) : found;
+    }
+}

@@ -1,0 +1,33 @@
+namespace Jikimi.Application.AuditTrail;
+
+/// <summary>Stable audit codes. Add new ones; never rename (reports and filters rely on them).</summary>
+public static class AuditActions
+{
+    public const string SetupCompleted = "setup.completed";
+    public const string UserSignedIn = "user.signed_in";
+    public const string UserSignInFailed = "user.sign_in_failed";
+    public const string UserSignedOutEverywhere = "user.signed_out_everywhere";
+    public const string InvitationAccepted = "invitation.accepted";
+    public const string OrganizationCreated = "organization.created";
+    public const string OrganizationRenamed = "organization.renamed";
+    public const string MemberAdded = "member.added";
+    public const string MemberRoleChanged = "member.role_changed";
+    public const string MemberRemoved = "member.removed";
+    public const string ScopeUpdated = "scope.updated";
+    public const string ScopeItemAdded = "scope_item.added";
+    public const string ScopeItemUpdated = "scope_item.updated";
+    public const string ScopeItemRemoved = "scope_item.removed";
+    public const string AssessmentCreated = "assessment.created";
+    public const string ControlUpdated = "control.updated";
+    public const string CheckItemRecorded = "check_item.recorded";
+    public const string CommentAdded = "comment.added";
+    public const string EvidenceUploaded = "evidence.uploaded";
+    public const string EvidenceVersionAdded = "evidence.version_added";
+    public const string EvidenceUpdated = "evidence.updated";
+    public const string EvidenceLinked = "evidence.linked";
+    public const string EvidenceUnlinked = "evidence.unlinked";
+    public const string EvidenceDeleted = "evidence.deleted";
+    public const string ApiTokenCreated = "api_token.created";
+    public const string ApiTokenRevoked = "api_token.revoked";
+    public const string DemoSeeded = "demo.seeded";
+}

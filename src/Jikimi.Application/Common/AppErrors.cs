@@ -1,0 +1,19 @@
+using Jikimi.Domain.Common;
+
+namespace Jikimi.Application.Common;
+
+public sealed record SetupAlreadyDone() : ConflictError("setup.done", "Setup is complete: an administrator exists. Sign in instead.");
+
+public sealed record SetupTokenInvalid() : RuleError("setup.token_invalid", "The setup token is wrong or was already used. Restart the server to print a new one.");
+
+public sealed record SignInFailed() : DomainError("auth.failed", "E-mail or password is wrong.");
+
+public sealed record AccountLocked() : DomainError("auth.locked", "Too many failed attempts: the account is locked for a while.");
+
+public sealed record PasswordRejected(string Reasons) : RuleError("password.rejected", Reasons);
+
+public sealed record EmailTaken() : ConflictError("user.email_taken", "A user with this e-mail already exists.");
+
+public sealed record InvitationInvalid() : RuleError("invitation.invalid", "The invitation is unknown, expired or already used.");
+
+public sealed record SystemAdministratorOnly() : ForbiddenError("access.system_administrator", "Only an instance administrator may do this.");

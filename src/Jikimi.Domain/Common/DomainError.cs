@@ -1,0 +1,27 @@
+namespace Jikimi.Domain.Common;
+
+/// <summary>An expected failure with a stable code. The web layer maps the kind to an HTTP status in one place.</summary>
+public abstract record DomainError(string Code, string Message);
+
+/// <summary>404: the thing does not exist (or belongs to another organization).</summary>
+public abstract record NotFoundError(string Code, string Message) : DomainError(Code, Message);
+
+/// <summary>409: the request conflicts with the current state.</summary>
+public abstract record ConflictError(string Code, string Message) : DomainError(Code, Message);
+
+/// <summary>422: the request is well-formed but breaks a rule.</summary>
+public abstract record RuleError(string Code, string Message) : DomainError(Code, Message);
+
+/// <summary>403: the caller may see the thing but not do this.</summary>
+public abstract record ForbiddenError(string Code, string Message) : DomainError(Code, Message);
+
+public sealed record NotFound(string Entity, string Id) : NotFoundError($"{Entity}.not_found", $"{Entity} '{Id}' was not found.");
+
+public sealed record Forbidden(string Action) : ForbiddenError("access.forbidden", $"Your role may not {Action}.");
+
+public sealed record ConcurrentEdit(string Entity) : ConflictError("concurrency.conflict", $"The {Entity} was changed by someone else; reload and try again.");
+
+public sealed record Invalid(string Field, string Problem) : RuleError($"validation.{Field}", Problem);
+
+/// <summary>413: the request body is larger than allowed.</summary>
+public abstract record TooLargeError(string Code, string Message) : DomainError(Code, Message);

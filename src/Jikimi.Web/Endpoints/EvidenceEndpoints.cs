@@ -1,0 +1,209 @@
+using System.Globalization;
+using Jikimi.Application.Evidence;
+using Jikimi.Domain.Evidence;
+using Jikimi.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Jikimi.Web.Endpoints;
+
+/// <summary>The evidence library: streamed multipart upload, versions, links, safe download, soft delete.</summary>
+public static class EvidenceEndpoints
+{
+    public static void Map(RouteGroupBuilder org)
+    {
+        var e = org.MapGroup("/evidence").WithTags("Evidence");
+        e.MapGet("/", async (HttpContext http, string? q, int? expiringWithinDays, bool? includeDeleted, int? skip, int? take, ListEvidence h, CancellationToken ct) =>
+                TypedResults.Ok(await h.Handle(http.Access(), new EvidenceFilter(q, expiringWithinDays, includeDeleted == true, skip ?? 0, take ?? 100), ct)))
+            .WithSummary("Search the library; ?expiringWithinDays=30 lists what needs refreshing.");
+        e.MapPost("/", (HttpContext http, UploadEvidence h, IOptions<EvidenceOptions> o, CancellationToken ct) => Upload(http, null, h, o.Value, ct))
+            .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Upload a file as new evidence (multipart: file, title, description, effectiveDate, refreshIntervalDays, link=assessmentId:controlId[:checkItemId]).");
+        e.MapPost("/{evidenceId:guid}/versions", (HttpContext http, Guid evidenceId, UploadEvidence h, IOptions<EvidenceOptions> o, CancellationToken ct) => Upload(http, evidenceId, h, o.Value, ct))
+            .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Upload a new version (multipart: file, effectiveDate).");
+        e.MapGet("/{evidenceId:guid}", async (HttpContext http, Guid evidenceId, GetEvidence h, CancellationToken ct) => Problems.Ok(await h.Handle(http.Access(), evidenceId, ct)))
+            .WithSummary("Evidence with its versions and where it is used.");
+        e.MapPut("/{evidenceId:guid}", async (HttpContext http, Guid evidenceId, UpdateEvidenceRequest req, UpdateEvidence h, CancellationToken ct) => Problems.Ok(await h.Handle(http.Access(), evidenceId, req, ct)));
+        e.MapDelete("/{evidenceId:guid}", async (HttpContext http, Guid evidenceId, DeleteEvidence h, CancellationToken ct) => Problems.NoContent(await h.Handle(http.Access(), evidenceId, ct)))
+            .WithSummary("Soft delete (kept and audited, no longer served).");
+        e.MapGet("/{evidenceId:guid}/download", (HttpContext http, Guid evidenceId, int? version, DownloadEvidence h, CancellationToken ct) => Download(http, evidenceId, version, h, ct))
+            .WithSummary("Download the current version, or ?version=N.");
+        e.MapPost("/{evidenceId:guid}/links", async (HttpContext http, Guid evidenceId, EvidenceTarget target, LinkEvidence h, CancellationToken ct) =>
+            Problems.Created(await h.Handle(http.Access(), evidenceId, target, ct), l => $"/api/v1/orgs/{http.Access().OrganizationId}/evidence/{evidenceId}"));
+        e.MapDelete("/{evidenceId:guid}/links/{linkId:guid}", async (HttpContext http, Guid evidenceId, Guid linkId, LinkEvidence h, CancellationToken ct) =>
+            Problems.NoContent(await h.Unlink(http.Access(), evidenceId, linkId, ct)));
+    }
+
+    private static async Task<IResult> Download(HttpContext http, Guid evidenceId, int? version, DownloadEvidence h, CancellationToken ct)
+    {
+        var found = await h.Handle(http.Access(), evidenceId, version, ct);
+        if (found.Error is { } err)
+        {
+            return Problems.From(err);
+        }
+
+        var d = found.Value!;
+        return TypedResults.Stream(d.Content, d.ContentType, d.FileName, entityTag: new EntityTagHeaderValue($"\"{d.Sha256}\""));
+    }
+
+    /// <summary>
+    /// Streams the file part straight into the store (never buffered whole, never past the limit); fields may come
+    /// before or after it. A cut-off or oversized upload stores nothing.
+    /// </summary>
+    private static async Task<IResult> Upload(HttpContext http, Guid? evidenceId, UploadEvidence h, EvidenceOptions options, CancellationToken ct)
+    {
+        var access = http.Access();
+        if (h.CanUpload(access).Error is { } denied)
+        {
+            return Problems.From(denied);
+        }
+
+        var limit = options.MaxUploadBytes;
+        if (http.Request.ContentLength > limit + MultipartOverhead)
+        {
+            return Problems.From(new EvidenceTooLarge(limit));
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit + MultipartOverhead;
+        }
+
+        var boundary = MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mt) ? HeaderUtilities.RemoveQuotes(mt.Boundary).Value : null;
+        if (!string.Equals(mt?.MediaType.Value, "multipart/form-data", StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(boundary))
+        {
+            return Problems.Create(415, "request.multipart_required", "Send the file as multipart/form-data with a 'file' part.");
+        }
+
+        var fields = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        StoredBlob? blob = null;
+        string? fileName = null;
+        var recorded = false;
+        try
+        {
+            var reader = new MultipartReader(boundary, http.Request.Body) { HeadersLengthLimit = 16 * 1024 };
+            while (await reader.ReadNextSectionAsync(ct) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var cd))
+                {
+                    continue;
+                }
+
+                if (cd.IsFileDisposition())
+                {
+                    if (blob is not null)
+                    {
+                        return Problems.Create(400, "request.one_file", "Send one file per upload.");
+                    }
+
+                    fileName = cd.FileNameStar.HasValue ? cd.FileNameStar.Value : HeaderUtilities.RemoveQuotes(cd.FileName).Value;
+                    var stored = await h.Store(section.Body, ct);
+                    if (stored.Error is { } se)
+                    {
+                        return Problems.From(se);
+                    }
+
+                    blob = stored.Value;
+                }
+                else if (cd.Name.HasValue)
+                {
+                    using var sr = new StreamReader(section.Body);
+                    var value = await ReadLimitedAsync(sr, 64 * 1024, ct);
+                    if (value is null)
+                    {
+                        return Problems.Create(400, "request.field_too_long", $"Field '{HeaderUtilities.RemoveQuotes(cd.Name)}' is too long.");
+                    }
+
+                    var key = HeaderUtilities.RemoveQuotes(cd.Name).Value!;
+                    (fields.TryGetValue(key, out var list) ? list : fields[key] = []).Add(value);
+                }
+            }
+
+            if (blob is null)
+            {
+                return Problems.From(new EvidenceEmpty());
+            }
+
+            var parsed = ParseFields(fields);
+            if (parsed.Problem is { } p)
+            {
+                return p;
+            }
+
+            var result = await h.Record(access, evidenceId, parsed.Request!, blob, fileName, ct);
+            recorded = true;
+            return result.Error is { } re ? Problems.From(re) : TypedResults.Created($"/api/v1/orgs/{access.OrganizationId}/evidence/{result.Value!.Id}", result.Value);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or BadHttpRequestException or OperationCanceledException)
+        {
+            // Cut off mid-stream, malformed multipart, or over the body limit: nothing is recorded.
+            var tooLarge = ex is BadHttpRequestException { StatusCode: 413 };
+            return tooLarge ? Problems.From(new EvidenceTooLarge(limit)) : Problems.Create(400, "request.upload_incomplete", "The upload was incomplete or malformed; nothing was stored.");
+        }
+        finally
+        {
+            if (!recorded && blob is not null)
+            {
+                await h.Discard(blob);
+            }
+        }
+    }
+
+    private const long MultipartOverhead = 1024 * 1024;
+
+    private static async Task<string?> ReadLimitedAsync(StreamReader reader, int max, CancellationToken ct)
+    {
+        var buffer = new char[max + 1];
+        var read = 0;
+        int n;
+        while (read <= max && (n = await reader.ReadAsync(buffer.AsMemory(read, max + 1 - read), ct)) > 0)
+        {
+            read += n;
+        }
+
+        return read > max ? null : new string(buffer, 0, read);
+    }
+
+    private static (UploadEvidenceRequest? Request, IResult? Problem) ParseFields(Dictionary<string, List<string>> f)
+    {
+        string? One(string k) => f.TryGetValue(k, out var v) ? v.LastOrDefault() : null;
+        DateOnly? effective = null;
+        if (One("effectiveDate") is { Length: > 0 } ed)
+        {
+            if (!DateOnly.TryParseExact(ed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                return (null, Problems.Create(400, "validation.effectiveDate", "effectiveDate must be yyyy-MM-dd."));
+            }
+
+            effective = d;
+        }
+
+        int? refresh = null;
+        if (One("refreshIntervalDays") is { Length: > 0 } rd)
+        {
+            if (!int.TryParse(rd, NumberStyles.None, CultureInfo.InvariantCulture, out var r))
+            {
+                return (null, Problems.Create(400, "validation.refreshIntervalDays", "refreshIntervalDays must be a whole number of days."));
+            }
+
+            refresh = r;
+        }
+
+        var links = new List<EvidenceTarget>();
+        foreach (var l in f.TryGetValue("link", out var ls) ? ls : [])
+        {
+            var parts = l.Split(':');
+            if (parts.Length is < 2 or > 3 || !Guid.TryParse(parts[0], out var aid))
+            {
+                return (null, Problems.Create(400, "validation.link", "link must be assessmentId:controlId or assessmentId:controlId:checkItemId."));
+            }
+
+            links.Add(new EvidenceTarget(aid, parts[1], parts.Length == 3 ? parts[2] : null));
+        }
+
+        return (new UploadEvidenceRequest(One("title"), One("description"), effective, refresh, links), null);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Jikimi.Application;
+using Jikimi.Application.Data;
+using Jikimi.Application.Demo;
+using Jikimi.Application.Setup;
+using Jikimi.Persistence.Postgres;
+using Jikimi.Persistence.Sqlite;
+using Jikimi.Web.Endpoints;
+using Jikimi.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
+
+namespace Jikimi.Web;
+
+/// <summary>What `jikimi serve` (and the tests) start.</summary>
+public sealed record JikimiHostOptions
+{
+    public string[] Args { get; init; } = [];
+
+    /// <summary>Where SQLite, evidence and overlays live; created when missing.</summary>
+    public string DataDirectory { get; init; } = Path.Combine(Environment.CurrentDirectory, "data");
+
+    public bool Demo { get; init; }
+
+    /// <summary>Where the one-time setup token is written (the console; never the log).</summary>
+    public Action<string> Announce { get; init; } = Console.WriteLine;
+}
+
+/// <summary>Builds and initialises the web application: services, middleware, endpoints, migrations, setup token.</summary>
+public static class HostSetup
+{
+    public const string AuthLimiter = "auth";
+
+    public static WebApplication Build(JikimiHostOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = options.Args, ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:5080");
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        configure?.Invoke(builder);
+
+        var config = builder.Configuration;
+        var services = builder.Services;
+        services.AddJikimiApplication(config, options.DataDirectory);
+        var provider = config["Database:Provider"] ?? "sqlite";
+        var connection = config.GetConnectionString("Default");
+        services.AddDbContext<JikimiDb>(o =>
+        {
+            if (string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase))
+            {
+                PostgresDatabase.Configure(o, connection ?? throw new InvalidOperationException("Database:Provider=postgres needs ConnectionStrings:Default"));
+            }
+            else
+            {
+                SqliteDatabase.Configure(o, connection ?? SqliteDatabase.ConnectionStringFor(options.DataDirectory));
+            }
+        });
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddDataProtection().SetApplicationName("Jikimi").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Jikimi API";
+            doc.Info.Description = "ISMS / ISMS-P workspace. Authenticate with 'Authorization: Bearer <token>' (POST /api/v1/auth/login, or an API token). Errors are RFC 9457 problem details with a stable 'code'.";
+            return Task.CompletedTask;
+        }));
+        services.AddAuthentication(BearerAuthentication.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerAuthentication>(BearerAuthentication.SchemeName, null);
+        services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder(BearerAuthentication.SchemeName).RequireAuthenticatedUser().Build());
+        var permits = config.GetValue("RateLimit:AuthPerMinute", 20);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AuthLimiter, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler(e => e.Run(WriteUnhandled));
+        app.UseSecurityHeaders();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        MapEndpoints(app);
+        return app;
+    }
+
+    /// <summary>Applies migrations, seeds the demo when asked, and prints a setup token while no user exists.</summary>
+    public static async Task InitializeAsync(WebApplication app, JikimiHostOptions options, CancellationToken ct = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JikimiDb>();
+        await db.Database.MigrateAsync(ct);
+        if (options.Demo)
+        {
+            await scope.ServiceProvider.GetRequiredService<SeedDemo>().Handle(ct);
+        }
+
+        if (await scope.ServiceProvider.GetRequiredService<SetupTokens>().IssueIfNeededAsync(ct) is { } token)
+        {
+            options.Announce($"""
+
+                ────────────────────────────────────────────────────────────
+                 Jikimi first run: create the first administrator with this
+                 one-time setup token (it works once; a restart issues a new one):
+
+                   {token}
+
+                 POST /api/v1/setup  {"{"}"setupToken": "…", "email": "…", "displayName": "…", "password": "…"{"}"}
+                ────────────────────────────────────────────────────────────
+                """);
+        }
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Jikimi API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapGet("/ping", () => TypedResults.Ok(new { pong = true })).AllowAnonymous().WithTags("Health").WithSummary("Trivial endpoint (the benchmark's upper bound).");
+        AccountEndpoints.Map(api);
+        var org = api.MapGroup("/orgs/{orgId:guid}").AddEndpointFilter<OrgAccessFilter>();
+        OrganizationEndpoints.Map(api, org);
+        AssessmentEndpoints.Map(org);
+        EvidenceEndpoints.Map(org);
+    }
+
+    private static Task WriteUnhandled(HttpContext http)
+    {
+        var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var result = error switch
+        {
+            BadHttpRequestException { StatusCode: 413 } => Problems.Create(413, "request.too_large", "The request body is too large."),
+            BadHttpRequestException bad => Problems.Create(400, "request.invalid", BadRequestDetail(bad)),
+            _ => Problems.Create(500, "server.error", "Something went wrong on the server; it has been logged."),
+        };
+        return result.ExecuteAsync(http);
+    }
+
+    // The JSON reader's message names the field and position, never the values sent.
+    private static string BadRequestDetail(BadHttpRequestException ex) =>
+        ex.InnerException is System.Text.Json.JsonException json ? $"Malformed JSON body ({json.Path ?? "$"}, line {json.LineNumber + 1})." : ex.Message;
+}
