@@ -33,8 +33,8 @@ public sealed class GetControl(JikimiDb db, TimeProvider clock)
             .OrderBy(x => x.Title)
             .ToListAsync(ct);
         var comments = await db.Comments.AsNoTracking().Where(c => c.ControlAssessmentId == ca.Id)
-            .Join(db.Users, c => c.AuthorUserId, u => u.Id, (c, u) => new CommentView(c.Id, c.AuthorUserId, u.DisplayName, c.Body, c.CreatedAt))
             .OrderBy(c => c.CreatedAt)
+            .Join(db.Users, c => c.AuthorUserId, u => u.Id, (c, u) => new CommentView(c.Id, c.AuthorUserId, u.DisplayName, c.Body, c.CreatedAt))
             .ToListAsync(ct);
         var entityId = ca.Id.ToString();
         var history = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == "control" && e.EntityId == entityId)
