@@ -92,6 +92,7 @@ public static class HostSetup
 
         var app = builder.Build();
         app.UseExceptionHandler(e => e.Run(WriteUnhandled));
+        app.UseStatusCodePages(WriteEmptyStatus);
         app.UseSecurityHeaders();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -140,6 +141,21 @@ public static class HostSetup
         OrganizationEndpoints.Map(api, org);
         AssessmentEndpoints.Map(org);
         EvidenceEndpoints.Map(org);
+    }
+
+    /// <summary>Gives responses that the framework ends without a body (404 route, 405, 415) the same problem shape.</summary>
+    private static Task WriteEmptyStatus(StatusCodeContext context)
+    {
+        var status = context.HttpContext.Response.StatusCode;
+        var (code, detail) = status switch
+        {
+            404 => ("route.not_found", "No such endpoint."),
+            405 => ("request.method_not_allowed", "This endpoint does not accept that HTTP method."),
+            415 => ("request.unsupported_media_type", "Unsupported content type (JSON endpoints take application/json; uploads take multipart/form-data)."),
+            429 => ("request.rate_limited", "Too many attempts; wait a minute."),
+            _ => ("request.failed", "The request failed."),
+        };
+        return Problems.Create(status, code, detail).ExecuteAsync(context.HttpContext);
     }
 
     private static Task WriteUnhandled(HttpContext http)

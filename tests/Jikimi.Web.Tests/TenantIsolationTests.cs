@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text;
+using Jikimi.TestSupport.Data;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jikimi.Web.Tests;
+
+/// <summary>
+/// For every endpoint under /api/v1/orgs/{orgId}: a member of A asking for B's ids gets 404 and no data — through
+/// B's organization id, and through A's organization with B's entity ids. The endpoint list is read from the app,
+/// so a new endpoint without a case here fails the test.
+/// </summary>
+public class TenantIsolationTests
+{
+    public static TheoryData<string> Providers => TestDatabase.Providers;
+
+    // A body that would be valid for A, per "METHOD pattern". Upload endpoints get a multipart body.
+    private static readonly Dictionary<string, string> Bodies = new()
+    {
+        ["PUT /api/v1/orgs/{orgId:guid}/"] = """{"name":"x"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/members/"] = """{"email":"z@z.kr","displayName":"z","role":"viewer"}""",
+        ["PUT /api/v1/orgs/{orgId:guid}/members/{userId:guid}"] = """{"role":"viewer"}""",
+        ["PUT /api/v1/orgs/{orgId:guid}/scope/"] = """{"certification":"isms","edition":"2023","version":0}""",
+        ["POST /api/v1/orgs/{orgId:guid}/scope/items"] = """{"kind":"site","name":"x"}""",
+        ["PUT /api/v1/orgs/{orgId:guid}/scope/items/{itemId:guid}"] = """{"name":"x"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/api-tokens/"] = """{"name":"x","role":"viewer"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/assessments/"] = """{"year":2030,"edition":"2023"}""",
+        ["PUT /api/v1/orgs/{orgId:guid}/assessments/{assessmentId:guid}/controls/{controlId}"] = """{"status":"done","applicable":true,"version":0}""",
+        ["POST /api/v1/orgs/{orgId:guid}/assessments/{assessmentId:guid}/controls/{controlId}/comments"] = """{"body":"x"}""",
+        ["PUT /api/v1/orgs/{orgId:guid}/assessments/{assessmentId:guid}/check-items/{checkItemId}"] = """{"result":"fulfilled","version":0}""",
+        ["PUT /api/v1/orgs/{orgId:guid}/evidence/{evidenceId:guid}"] = """{"title":"x","version":0}""",
+        ["POST /api/v1/orgs/{orgId:guid}/evidence/{evidenceId:guid}/links"] = """{"assessmentId":"00000000-0000-0000-0000-000000000000","controlId":"1.1.1"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/evidence/"] = "multipart",
+        ["POST /api/v1/orgs/{orgId:guid}/evidence/{evidenceId:guid}/versions"] = "multipart",
+    };
+
+    private static List<(string Method, string Pattern)> OrgEndpoints(WebHarness h) =>
+        h.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/v1/orgs/{orgId", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText!)))
+            .Distinct()
+            .ToList();
+
+    private static string Url(string pattern, Guid org, OrgIds ids) => pattern
+        .Replace("{orgId:guid}", org.ToString(), StringComparison.Ordinal)
+        .Replace("{assessmentId:guid}", ids.Assessment.ToString(), StringComparison.Ordinal)
+        .Replace("{evidenceId:guid}", ids.Evidence.ToString(), StringComparison.Ordinal)
+        .Replace("{itemId:guid}", ids.ScopeItem.ToString(), StringComparison.Ordinal)
+        .Replace("{tokenId:guid}", ids.Token.ToString(), StringComparison.Ordinal)
+        .Replace("{userId:guid}", ids.Member.ToString(), StringComparison.Ordinal)
+        .Replace("{linkId:guid}", ids.EvidenceLink.ToString(), StringComparison.Ordinal)
+        .Replace("{controlId}", "1.1.1", StringComparison.Ordinal)
+        .Replace("{checkItemId}", "1.1.1-1", StringComparison.Ordinal);
+
+    private static HttpRequestMessage Request(string method, string pattern, string url)
+    {
+        var req = new HttpRequestMessage(new HttpMethod(method), url);
+        var key = $"{method} {pattern}";
+        if (method is "POST" or "PUT")
+        {
+            Assert.True(Bodies.ContainsKey(key), $"No sample body for {key}: add one so tenant isolation is tested for it.");
+            if (Bodies[key] == "multipart")
+            {
+                var form = new MultipartFormDataContent { { new ByteArrayContent("x"u8.ToArray()), "file", "x.txt" } };
+                req.Content = form;
+            }
+            else
+            {
+                req.Content = new StringContent(Bodies[key], Encoding.UTF8, "application/json");
+            }
+        }
+
+        return req;
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_member_of_A_gets_404_for_every_endpoint_with_Bs_ids(string provider)
+    {
+        await using var h = await WebHarness.StartAsync(provider);
+        var w = await World.CreateAsync(h);
+        var alice = h.Client(w.Alice);
+        var endpoints = OrgEndpoints(h);
+        Assert.True(endpoints.Count >= 30, $"only {endpoints.Count} org endpoints found");
+        var failures = new List<string>();
+        foreach (var (method, pattern) in endpoints)
+        {
+            // B's organization id.
+            var viaOrg = await alice.SendAsync(Request(method, pattern, Url(pattern, w.B.Org, w.B)));
+            if (viaOrg.StatusCode != HttpStatusCode.NotFound)
+            {
+                failures.Add($"{method} {pattern} via B's org: {(int)viaOrg.StatusCode}");
+            }
+
+            // A's organization id, B's entity ids (only where the route names an entity).
+            if (pattern.Count(ch => ch == '{') > 1)
+            {
+                var viaIds = await alice.SendAsync(Request(method, pattern, Url(pattern, w.A.Org, w.B)));
+                if (viaIds.StatusCode != HttpStatusCode.NotFound)
+                {
+                    failures.Add($"{method} {pattern} with B's ids: {(int)viaIds.StatusCode} {await viaIds.Content.ReadAsStringAsync()}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+
+        // B is untouched and A's own ids work for Alice.
+        var root = h.Client(w.Root);
+        var bEvidence = await HttpAssert.Json(await root.GetAsync($"/api/v1/orgs/{w.B.Org}/evidence/{w.B.Evidence}"), HttpStatusCode.OK);
+        Assert.Equal(1, bEvidence.GetProperty("currentVersion").GetInt32());
+        await HttpAssert.Json(await alice.GetAsync($"/api/v1/orgs/{w.A.Org}/evidence/{w.A.Evidence}"), HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Api_token_works_only_in_its_own_organization(string provider)
+    {
+        await using var h = await WebHarness.StartAsync(provider);
+        var w = await World.CreateAsync(h);
+        var created = await HttpAssert.Json(await h.Client(w.Alice).PostAsync($"/api/v1/orgs/{w.A.Org}/api-tokens", new StringContent("""{"name":"ci","role":"auditor"}""", Encoding.UTF8, "application/json")), HttpStatusCode.Created);
+        var token = created.GetProperty("token").GetString()!;
+        var c = h.Client(token);
+        await HttpAssert.Json(await c.GetAsync($"/api/v1/orgs/{w.A.Org}/assessments"), HttpStatusCode.OK);
+        await HttpAssert.Problem(await c.GetAsync($"/api/v1/orgs/{w.B.Org}/assessments"), HttpStatusCode.NotFound, "organization.not_found");
+        await HttpAssert.Problem(await c.PutAsync($"/api/v1/orgs/{w.A.Org}/assessments/{w.A.Assessment}/check-items/1.1.1-1", new StringContent("""{"result":"fulfilled","version":0}""", Encoding.UTF8, "application/json")), HttpStatusCode.Forbidden, "access.forbidden");
+        await h.Client(w.Alice).DeleteAsync($"/api/v1/orgs/{w.A.Org}/api-tokens/{created.GetProperty("info").GetProperty("id").GetGuid()}");
+        await HttpAssert.Problem(await c.GetAsync($"/api/v1/orgs/{w.A.Org}/assessments"), HttpStatusCode.Unauthorized, "auth.required");
+    }
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Jikimi.Web.Tests;
+
+/// <summary>Ids of one organization's things, for calling every endpoint.</summary>
+public sealed record OrgIds(Guid Org, Guid Assessment, Guid Evidence, Guid ScopeItem, Guid Token, Guid Member, Guid EvidenceLink);
+
+/// <summary>
+/// Two organizations, A and B, each with an assessment, evidence (linked), a scope item, an API token and a member.
+/// Alice administers A only; the instance administrator created both.
+/// </summary>
+public sealed record World(string Root, string Alice, OrgIds A, OrgIds B)
+{
+    public static async Task<World> CreateAsync(WebHarness h)
+    {
+        var root = await h.AdminAsync();
+        var a = await OrgAsync(h, root, "가 주식회사");
+        var b = await OrgAsync(h, root, "나 주식회사");
+        var admin = h.Client(root);
+        var invite = await HttpAssert.Json(await admin.PostAsJsonAsync($"/api/v1/orgs/{a.Org}/members", new { email = "alice@a.kr", displayName = "앨리스", role = "administrator" }), HttpStatusCode.Created);
+        await HttpAssert.Json(await h.Client().PostAsJsonAsync("/api/v1/invitations/accept", new { token = invite.GetProperty("invitationToken").GetString(), password = "Wonder-land-2026" }), HttpStatusCode.OK);
+        var alice = await h.LoginAsync("alice@a.kr", "Wonder-land-2026");
+        return new World(root, alice, a, b);
+    }
+
+    private static async Task<OrgIds> OrgAsync(WebHarness h, string root, string name)
+    {
+        var c = h.Client(root);
+        var org = (await HttpAssert.Json(await c.PostAsJsonAsync("/api/v1/orgs", new { name }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var assessment = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/assessments", new { year = 2026, edition = "2023" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var evidence = await UploadAsync(c, org, "증적.txt", "내용"u8.ToArray(), ("link", $"{assessment}:2.2.4"));
+        var evidenceId = evidence.GetProperty("id").GetGuid();
+        var link = evidence.GetProperty("usedIn")[0].GetProperty("linkId").GetGuid();
+        var item = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/scope/items", new { kind = "service", name = "쇼핑몰" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var token = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/api-tokens", new { name = "ci", role = "viewer" }), HttpStatusCode.Created)).GetProperty("info").GetProperty("id").GetGuid();
+        var member = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/members", new { email = $"m-{org:N}@x.kr", displayName = "멤버", role = "viewer" }), HttpStatusCode.Created)).GetProperty("member").GetProperty("userId").GetGuid();
+        return new OrgIds(org, assessment, evidenceId, item, token, member, link);
+    }
+
+    public static async Task<JsonElement> UploadAsync(HttpClient c, Guid org, string fileName, byte[] content, params (string Name, string Value)[] fields)
+    {
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileNameStar = fileName };
+        form.Add(file);
+        return await HttpAssert.Json(await c.PostAsync($"/api/v1/orgs/{org}/evidence", form), HttpStatusCode.Created);
+    }
+}
