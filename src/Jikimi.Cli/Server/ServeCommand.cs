@@ -30,8 +30,9 @@ public static class ServeCommand
             };
             var app = HostSetup.Build(options);
             await HostSetup.InitializeAsync(app, options, ct);
-            await ctx.Out.WriteLineAsync($"Jikimi is listening on {p.GetValue(urls)} (data: {options.DataDirectory}). API reference: {p.GetValue(urls)?.TrimEnd('/')}/api/reference — Ctrl+C to stop.");
             await app.StartAsync(ct);
+            var url = app.Urls.First();
+            await ctx.Out.WriteLineAsync($"Jikimi is listening on {string.Join(", ", app.Urls)} (data: {options.DataDirectory}). API reference: {url.TrimEnd('/')}/api/reference — Ctrl+C to stop.");
             await app.WaitForShutdownAsync(ct);
             return ExitCodes.Ok;
         });
