@@ -12,6 +12,22 @@ namespace Jikimi.Application;
 /// <summary>Registers the use cases (every public class with a Handle method), the audit writer, evidence store and Identity.</summary>
 public static class ApplicationServices
 {
+    /// <summary>
+    /// The DbContext from a pool (creating contexts per request was the largest cost on hot reads). A leased context
+    /// starts with no tenant, always: the access filter sets it per request, so no tenant leaks from a previous lease.
+    /// </summary>
+    public static IServiceCollection AddJikimiDatabase(this IServiceCollection services, Action<Microsoft.EntityFrameworkCore.DbContextOptionsBuilder> configure)
+    {
+        services.AddPooledDbContextFactory<JikimiDb>(configure);
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<JikimiDb>>().CreateDbContext();
+            db.UseTenant(Guid.Empty);
+            return db;
+        });
+        return services;
+    }
+
     public static IServiceCollection AddJikimiApplication(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

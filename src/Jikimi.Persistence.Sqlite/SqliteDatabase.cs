@@ -1,38 +1,37 @@
-using System.Data.Common;
 using Jikimi.Application.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Jikimi.Persistence.Sqlite;
 
-/// <summary>SQLite for single-node use: WAL journal, full fsync on commit (an acknowledged write survives a crash).</summary>
+/// <summary>
+/// SQLite for single-node use: WAL journal (set once, it is stored in the file) and SQLite's default
+/// synchronous=FULL, so every commit is fsynced before it is acknowledged. Busy waits are retried by
+/// Microsoft.Data.Sqlite (command timeout). No per-connection pragmas: they cost a round trip on every pooled open.
+/// </summary>
 public static class SqliteDatabase
 {
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name))
-            .AddInterceptors(new PragmaInterceptor());
+        builder.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name));
 
-    public static string ConnectionStringFor(string dataDirectory) => $"Data Source={Path.Combine(dataDirectory, "jikimi.db")}";
-
-    private sealed class PragmaInterceptor : DbConnectionInterceptor
+    /// <summary>Switches the database file to write-ahead logging (persistent; run once at start).</summary>
+    public static async Task EnableWalAsync(DbContext db, CancellationToken ct)
     {
-        private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=15000;";
-
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
-        {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = Pragmas;
-            cmd.ExecuteNonQuery();
-        }
-
-        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
             await using var cmd = connection.CreateCommand();
-            cmd.CommandText = Pragmas;
-            await cmd.ExecuteNonQueryAsync(cancellationToken);
+            cmd.CommandText = "PRAGMA journal_mode=WAL;";
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
+
+    public static string ConnectionStringFor(string dataDirectory) => $"Data Source={Path.Combine(dataDirectory, "jikimi.db")}";
 }
 
 /// <summary>For `dotnet ef migrations add … --project src/Jikimi.Persistence.Sqlite`.</summary>

@@ -53,7 +53,7 @@ public static class HostSetup
         services.AddJikimiApplication(config, options.DataDirectory);
         var provider = config["Database:Provider"] ?? "sqlite";
         var connection = config.GetConnectionString("Default");
-        services.AddDbContext<JikimiDb>(o =>
+        services.AddJikimiDatabase(o =>
         {
             if (string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase))
             {
@@ -107,6 +107,10 @@ public static class HostSetup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JikimiDb>();
         await db.Database.MigrateAsync(ct);
+        if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
+        {
+            await SqliteDatabase.EnableWalAsync(db, ct);
+        }
         if (options.Demo)
         {
             await scope.ServiceProvider.GetRequiredService<SeedDemo>().Handle(ct);

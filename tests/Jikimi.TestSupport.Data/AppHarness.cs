@@ -34,7 +34,7 @@ public sealed class AppHarness : IAsyncDisposable
         services.AddLogging();
         services.AddJikimiApplication(config, database.DataDirectory);
         services.AddSingleton<TimeProvider>(clock);
-        services.AddDbContext<JikimiDb>(database.Configure);
+        services.AddJikimiDatabase(database.Configure);
         return new AppHarness(database, services.BuildServiceProvider(validateScopes: true), clock);
     }
 

@@ -26,13 +26,15 @@ public sealed class Authenticate(JikimiDb db, TimeProvider clock, IOptions<AuthO
         var now = clock.GetUtcNow().UtcDateTime;
         if (secret.StartsWith(ApiToken.Prefix, StringComparison.Ordinal))
         {
-            var token = await db.ApiTokens.IgnoreQueryFilters().FirstOrDefaultAsync(t => t.SecretHash == hash, ct);
-            if (token is null || !token.IsActive(now))
+            var found = await db.ApiTokens.IgnoreQueryFilters().Where(t => t.SecretHash == hash)
+                .Join(db.Users, t => t.CreatedBy, u => u.Id, (t, u) => new { Token = t, u.DisplayName })
+                .FirstOrDefaultAsync(ct);
+            if (found is null || !found.Token.IsActive(now))
             {
                 return null;
             }
 
-            var creator = await db.Users.AsNoTracking().Where(u => u.Id == token.CreatedBy).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+            var (token, creator) = (found.Token, found.DisplayName);
             if (token.LastUsedAt is null || now - token.LastUsedAt > TouchEvery)
             {
                 token.MarkUsed(now);
@@ -42,14 +44,16 @@ public sealed class Authenticate(JikimiDb db, TimeProvider clock, IOptions<AuthO
             return new Principal(new Actor(token.CreatedBy, $"api-token {token.Hint}… ({creator})", false, token.Id), null, token.OrganizationId, token.Role);
         }
 
-        var session = await db.UserSessions.FirstOrDefaultAsync(s => s.SecretHash == hash, ct);
-        if (session is null || !session.IsActive(now, options.Value.IdleTimeout))
+        var pair = await db.UserSessions.Where(s => s.SecretHash == hash)
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { Session = s, u.DisplayName, u.IsSystemAdministrator, u.LockoutEnd })
+            .FirstOrDefaultAsync(ct);
+        if (pair is null || !pair.Session.IsActive(now, options.Value.IdleTimeout))
         {
             return null;
         }
 
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == session.UserId, ct);
-        if (user is null || (user.LockoutEnd is { } end && end > clock.GetUtcNow()))
+        var (session, user) = (pair.Session, pair);
+        if (user.LockoutEnd is { } end && end > clock.GetUtcNow())
         {
             return null;
         }
@@ -60,6 +64,6 @@ public sealed class Authenticate(JikimiDb db, TimeProvider clock, IOptions<AuthO
             await db.SaveChangesAsync(ct);
         }
 
-        return new Principal(new Actor(user.Id, user.DisplayName, user.IsSystemAdministrator), session.Id, null, null);
+        return new Principal(new Actor(session.UserId, user.DisplayName, user.IsSystemAdministrator), session.Id, null, null);
     }
 }

@@ -84,8 +84,8 @@ public sealed class GetReadiness(JikimiDb db, TimeProvider clock)
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var workflow = await db.ControlAssessments.AsNoTracking().Where(c => c.AssessmentId == assessmentId)
-            .GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var overdue = await db.ControlAssessments.AsNoTracking().CountAsync(c => c.AssessmentId == assessmentId && c.DueDate < today && c.Status != WorkflowStatus.Done, ct);
+            .GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count(), Late = g.Count(c => c.DueDate < today) }).ToListAsync(ct);
+        var overdue = workflow.Where(w => w.Key != WorkflowStatus.Done).Sum(w => w.Late);
         var soon = today.AddDays(30);
         var expiring = await db.Evidence.AsNoTracking().CountAsync(e => e.DeletedAt == null && e.ExpiresOn != null && e.ExpiresOn <= soon, ct);
         int W(WorkflowStatus s) => workflow.FirstOrDefault(w => w.Key == s)?.Count ?? 0;
