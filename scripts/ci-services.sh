@@ -7,6 +7,7 @@ _svc_need=()
 [ -x /usr/lib/postgresql/15/bin/pg_ctl ] || _svc_need+=(postgresql)
 [ -x /usr/bin/chromium ] || _svc_need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || _svc_need+=(poppler-utils)
+command -v curl >/dev/null 2>&1 || _svc_need+=(curl)
 [ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || _svc_need+=(fonts-nanum)
 [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || _svc_need+=(fonts-noto-cjk)
 if [ ${#_svc_need[@]} -gt 0 ]; then
