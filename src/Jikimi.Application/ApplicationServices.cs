@@ -32,7 +32,9 @@ public static class ApplicationServices
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EvidenceOptions>().Bind(configuration.GetSection(EvidenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Common.CacheOptions>().Bind(configuration.GetSection(Common.CacheOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Common.ReadCache>();
         services.AddScoped<AuditWriter>();
         services.AddScoped<Setup.SetupTokens>();
         services.AddScoped<IEvidenceStore>(sp =>

@@ -139,6 +139,34 @@ public class ApiContractTests
         await HttpAssert.Problem(await c.PostAsync($"/api/v1/orgs/{w.A.Org}/evidence", noFile), HttpStatusCode.UnprocessableEntity, "evidence.empty");
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Cached_reads_follow_writes_and_sign_out_ends_the_session_at_once(string provider)
+    {
+        await using var h = await WebHarness.StartAsync(provider);
+        var w = await World.CreateAsync(h);
+        var c = h.Client(w.Alice);
+        var url = $"/api/v1/orgs/{w.A.Org}/assessments/{w.A.Assessment}";
+        Assert.Equal(0, (await HttpAssert.Json(await c.GetAsync($"{url}/readiness"), HttpStatusCode.OK)).GetProperty("overall").GetProperty("fulfilled").GetInt32());
+        Assert.Equal("unassessed", (await HttpAssert.Json(await c.GetAsync($"{url}/controls?subdomain=1.1"), HttpStatusCode.OK))[0].GetProperty("result").GetString());
+        await HttpAssert.Json(await c.PutAsJsonAsync($"{url}/check-items/1.1.1-1", new { result = "fulfilled", version = 0 }), HttpStatusCode.OK);
+        await HttpAssert.Json(await c.PutAsJsonAsync($"{url}/check-items/1.1.1-2", new { result = "fulfilled", version = 0 }), HttpStatusCode.OK);
+        Assert.Equal(2, (await HttpAssert.Json(await c.GetAsync($"{url}/readiness"), HttpStatusCode.OK)).GetProperty("overall").GetProperty("fulfilled").GetInt32());
+        Assert.Equal("fulfilled", (await HttpAssert.Json(await c.GetAsync($"{url}/controls?subdomain=1.1"), HttpStatusCode.OK))[0].GetProperty("result").GetString());
+
+        await HttpAssert.Json(await c.GetAsync("/api/v1/orgs"), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NoContent, (await c.PostAsync("/api/v1/auth/logout", null)).StatusCode);
+        await HttpAssert.Problem(await c.GetAsync("/api/v1/orgs"), HttpStatusCode.Unauthorized, "auth.required");
+
+        // A member removed from A loses access at once, even though their session is cached.
+        var bob = await HttpAssert.Json(await h.Client(w.Root).PostAsJsonAsync($"/api/v1/orgs/{w.A.Org}/members", new { email = "bob@a.kr", displayName = "밥", role = "viewer" }), HttpStatusCode.Created);
+        await HttpAssert.Json(await h.Client().PostAsJsonAsync("/api/v1/invitations/accept", new { token = bob.GetProperty("invitationToken").GetString(), password = "Rivers-and-roads-9" }), HttpStatusCode.OK);
+        var bobClient = h.Client(await h.LoginAsync("bob@a.kr", "Rivers-and-roads-9"));
+        await HttpAssert.Json(await bobClient.GetAsync($"{url}/readiness"), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NoContent, (await h.Client(w.Root).DeleteAsync($"/api/v1/orgs/{w.A.Org}/members/{bob.GetProperty("member").GetProperty("userId").GetGuid()}")).StatusCode);
+        await HttpAssert.Problem(await bobClient.GetAsync($"{url}/readiness"), HttpStatusCode.NotFound, "organization.not_found");
+    }
+
     [Fact]
     public async Task OpenApi_reference_and_security_headers_are_served()
     {

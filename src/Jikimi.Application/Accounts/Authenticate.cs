@@ -11,7 +11,7 @@ namespace Jikimi.Application.Accounts;
 public sealed record Principal(Actor Actor, Guid? SessionId, Guid? TokenOrganizationId, Role? TokenRole);
 
 /// <summary>Resolves a bearer secret (session or API token) by its hash; expired, revoked or idle ones fail.</summary>
-public sealed class Authenticate(JikimiDb db, TimeProvider clock, IOptions<AuthOptions> options)
+public sealed class Authenticate(JikimiDb db, TimeProvider clock, IOptions<AuthOptions> options, ReadCache cache)
 {
     private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
 
@@ -24,6 +24,29 @@ public sealed class Authenticate(JikimiDb db, TimeProvider clock, IOptions<AuthO
 
         var hash = ApiToken.HashSecret(secret);
         var now = clock.GetUtcNow().UtcDateTime;
+        var key = "auth:" + hash;
+        var generation = cache.SecurityGeneration;
+
+        // A recent answer is reused until the token next needs its last-used time touched (once a minute) or
+        // expires; revocations and sign-outs on this node invalidate at once (security generation).
+        if (cache.TryGet<CachedPrincipal>(key, generation, out var hit) && now - hit.CheckedAt < TouchEvery && now < hit.ExpiresAt)
+        {
+            return hit.Principal;
+        }
+
+        var principal = await Lookup(secret, hash, now, ct);
+        if (principal is not null)
+        {
+            cache.Set(key, generation, principal);
+        }
+
+        return principal?.Principal;
+    }
+
+    private sealed record CachedPrincipal(Principal Principal, DateTime CheckedAt, DateTime ExpiresAt);
+
+    private async Task<CachedPrincipal?> Lookup(string secret, string hash, DateTime now, CancellationToken ct)
+    {
         if (secret.StartsWith(ApiToken.Prefix, StringComparison.Ordinal))
         {
             var found = await db.ApiTokens.IgnoreQueryFilters().Where(t => t.SecretHash == hash)
@@ -41,7 +64,7 @@ public sealed class Authenticate(JikimiDb db, TimeProvider clock, IOptions<AuthO
                 await db.SaveChangesAsync(ct);
             }
 
-            return new Principal(new Actor(token.CreatedBy, $"api-token {token.Hint}… ({creator})", false, token.Id), null, token.OrganizationId, token.Role);
+            return new CachedPrincipal(new Principal(new Actor(token.CreatedBy, $"api-token {token.Hint}… ({creator})", false, token.Id), null, token.OrganizationId, token.Role), now, token.ExpiresAt);
         }
 
         var pair = await db.UserSessions.Where(s => s.SecretHash == hash)
@@ -64,6 +87,7 @@ public sealed class Authenticate(JikimiDb db, TimeProvider clock, IOptions<AuthO
             await db.SaveChangesAsync(ct);
         }
 
-        return new Principal(new Actor(session.UserId, user.DisplayName, user.IsSystemAdministrator), session.Id, null, null);
+        var idleEnd = session.LastSeenAt + options.Value.IdleTimeout;
+        return new CachedPrincipal(new Principal(new Actor(session.UserId, user.DisplayName, user.IsSystemAdministrator), session.Id, null, null), now, idleEnd < session.ExpiresAt ? idleEnd : session.ExpiresAt);
     }
 }

@@ -76,6 +76,10 @@ public sealed class SignOut(JikimiDb db, UserManager<JikimiUser> users, AuditWri
             await users.UpdateSecurityStampAsync(user); // also ends cookie sign-ins (web UI)
             audit.Record(null, actor, AuditActions.UserSignedOutEverywhere, "user", user.Id);
         }
+        else
+        {
+            audit.Record(null, actor, AuditActions.UserSignedOut, "user", actor.UserId);
+        }
 
         return await audit.SaveAsync(ct);
     }

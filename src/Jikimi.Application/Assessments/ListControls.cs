@@ -9,9 +9,27 @@ namespace Jikimi.Application.Assessments;
 public sealed record ControlFilter(string? Status = null, string? Result = null, Guid? Owner = null, string? Subdomain = null, bool OverdueOnly = false);
 
 /// <summary>The controls of an assessment with their derived result, counts, owner, due date and evidence count.</summary>
-public sealed class ListControls(JikimiDb db, TimeProvider clock)
+public sealed class ListControls(JikimiDb db, TimeProvider clock, ReadCache cache)
 {
     public async Task<Result<IReadOnlyList<ControlRow>>> Handle(OrgAccess access, Guid assessmentId, ControlFilter filter, CancellationToken ct)
+    {
+        var generation = cache.Generation(access.OrganizationId);
+        var key = $"controls:{access.OrganizationId}:{assessmentId}:{filter}:{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)}";
+        if (cache.TryGet<IReadOnlyList<ControlRow>>(key, generation, out var cached))
+        {
+            return Result<IReadOnlyList<ControlRow>>.From(cached);
+        }
+
+        var computed = await Compute(assessmentId, filter, ct);
+        if (computed.Value is { } rows)
+        {
+            cache.Set(key, generation, rows);
+        }
+
+        return computed;
+    }
+
+    private async Task<Result<IReadOnlyList<ControlRow>>> Compute(Guid assessmentId, ControlFilter filter, CancellationToken ct)
     {
         var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assessmentId, ct);
         if (assessment is null)
@@ -64,6 +82,6 @@ public sealed class ListControls(JikimiDb db, TimeProvider clock)
             rows = rows.Where(x => x.Result == r.ToWire());
         }
 
-        return rows.ToList();
+        return Result<IReadOnlyList<ControlRow>>.From(rows.ToList());
     }
 }

@@ -6,6 +6,7 @@ public static class AuditActions
     public const string SetupCompleted = "setup.completed";
     public const string UserSignedIn = "user.signed_in";
     public const string UserSignInFailed = "user.sign_in_failed";
+    public const string UserSignedOut = "user.signed_out";
     public const string UserSignedOutEverywhere = "user.signed_out_everywhere";
     public const string InvitationAccepted = "invitation.accepted";
     public const string OrganizationCreated = "organization.created";

@@ -12,7 +12,7 @@ namespace Jikimi.Application.AuditTrail;
 /// Chains are per organization: the next event links to the chain's head; if another writer appended first, the
 /// unique (chain, sequence) index rejects ours and the events are re-linked and saved again.
 /// </summary>
-public sealed class AuditWriter(JikimiDb db, TimeProvider clock)
+public sealed class AuditWriter(JikimiDb db, TimeProvider clock, ReadCache cache)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly List<PendingEvent> _pending = [];
@@ -40,6 +40,11 @@ public sealed class AuditWriter(JikimiDb db, TimeProvider clock)
             try
             {
                 await db.SaveChangesAsync(ct);
+                foreach (var org in _pending.GroupBy(p => p.OrganizationId))
+                {
+                    cache.Changed(org.Key, org.Select(p => p.Action));
+                }
+
                 _pending.Clear();
                 return Result.Ok;
             }

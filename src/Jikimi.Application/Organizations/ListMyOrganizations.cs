@@ -20,11 +20,24 @@ public sealed class ListMyOrganizations(JikimiDb db)
 }
 
 /// <summary>Finds the actor's role in an organization; null = not a member (the API answers 404).</summary>
-public sealed class ResolveMembership(JikimiDb db)
+public sealed class ResolveMembership(JikimiDb db, ReadCache cache)
 {
-    public Task<Role?> Handle(Guid userId, Guid organizationId, CancellationToken ct) =>
-        db.Memberships.IgnoreQueryFilters().AsNoTracking()
+    private sealed record Found(Role? Role);
+
+    public async Task<Role?> Handle(Guid userId, Guid organizationId, CancellationToken ct)
+    {
+        var key = $"member:{userId}:{organizationId}";
+        var generation = cache.SecurityGeneration;
+        if (cache.TryGet<Found>(key, generation, out var hit))
+        {
+            return hit.Role;
+        }
+
+        var role = await db.Memberships.IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.UserId == userId && m.OrganizationId == organizationId)
             .Select(m => (Role?)m.Role)
             .FirstOrDefaultAsync(ct);
+        cache.Set(key, generation, new Found(role));
+        return role;
+    }
 }

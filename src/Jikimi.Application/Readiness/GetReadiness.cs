@@ -30,9 +30,27 @@ public sealed record ControlStatusCounts(int ToDo, int InProgress, int InReview,
 /// GROUP BY (same SQL shape on SQLite and PostgreSQL); only the 21 sub-domain rows are rolled up here.
 /// Check items of a control marked not applicable count as not applicable.
 /// </summary>
-public sealed class GetReadiness(JikimiDb db, TimeProvider clock)
+public sealed class GetReadiness(JikimiDb db, TimeProvider clock, ReadCache cache)
 {
     public async Task<Result<ReadinessView>> Handle(OrgAccess access, Guid assessmentId, bool includeControls, CancellationToken ct)
+    {
+        var generation = cache.Generation(access.OrganizationId);
+        var key = $"readiness:{access.OrganizationId}:{assessmentId}:{includeControls}:{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)}";
+        if (cache.TryGet<ReadinessView>(key, generation, out var cached))
+        {
+            return cached;
+        }
+
+        var computed = await Compute(assessmentId, includeControls, ct);
+        if (computed.Value is { } view)
+        {
+            cache.Set(key, generation, view);
+        }
+
+        return computed;
+    }
+
+    private async Task<Result<ReadinessView>> Compute(Guid assessmentId, bool includeControls, CancellationToken ct)
     {
         var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assessmentId, ct);
         if (assessment is null)

@@ -27,5 +27,8 @@ public readonly record struct Result<T>
 
     public static implicit operator Result<T>(T value) => new(value, null);
 
+    /// <summary>A success for an interface-typed value (C# has no implicit conversion from interfaces).</summary>
+    public static Result<T> From(T value) => new(value, null);
+
     public static implicit operator Result<T>(DomainError error) => new(default, error);
 }
