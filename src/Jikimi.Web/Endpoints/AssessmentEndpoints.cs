@@ -16,12 +16,12 @@ public static class AssessmentEndpoints
             .WithSummary("Create this year's assessment, fresh or from last year's (startFrom, with what to reset).");
         a.MapGet("/{assessmentId:guid}", async (HttpContext http, Guid assessmentId, GetAssessment h, CancellationToken ct) => Problems.Ok(await h.Handle(http.Access(), assessmentId, ct)));
         a.MapGet("/{assessmentId:guid}/readiness", async (HttpContext http, Guid assessmentId, bool? controls, GetReadiness h, CancellationToken ct) =>
-                Problems.Ok(await h.Handle(http.Access(), assessmentId, controls == true, ct)))
-            .WithTags("Readiness").WithSummary("Readiness overall, per domain and sub-domain (and per control with ?controls=true).");
+                SharedJson.Ok(http, await h.Handle(http.Access(), assessmentId, controls == true, ct)))
+            .Produces<ReadinessView>().WithTags("Readiness").WithSummary("Readiness overall, per domain and sub-domain (and per control with ?controls=true).");
 
         a.MapGet("/{assessmentId:guid}/controls", async (HttpContext http, Guid assessmentId, string? status, string? result, Guid? owner, string? subdomain, bool? overdue, ListControls h, CancellationToken ct) =>
-                Problems.Ok(await h.Handle(http.Access(), assessmentId, new ControlFilter(status, result, owner, subdomain, overdue == true), ct)))
-            .WithTags("Controls");
+                SharedJson.Ok(http, await h.Handle(http.Access(), assessmentId, new ControlFilter(status, result, owner, subdomain, overdue == true), ct)))
+            .Produces<IReadOnlyList<ControlRow>>().WithTags("Controls");
         a.MapGet("/{assessmentId:guid}/controls/{controlId}", async (HttpContext http, Guid assessmentId, string controlId, GetControl h, CancellationToken ct) =>
                 Problems.Ok(await h.Handle(http.Access(), assessmentId, controlId, ct)))
             .WithTags("Controls");
