@@ -93,6 +93,20 @@ public static class ContextWords
         return false;
     }
 
+    private static readonly byte[][] TimeWords = [.. new[] { "time", "epoch", "millis", "ts=", "ts\":", "_at", "date", "시각", "시간", "일시" }.Select(Encoding.UTF8.GetBytes)];
+
+    /// <summary>
+    /// A timestamp label right before a bare 13-digit number ("ts=", "timestamp":, created_at): epoch
+    /// milliseconds read as a birth date surprisingly often, so such a number is lowered one level.
+    /// </summary>
+    public static bool TimestampBefore(ReadOnlySpan<byte> text, int start)
+    {
+        const int window = 24;
+        var from = Math.Max(0, start - window);
+        Span<byte> lower = stackalloc byte[window];
+        return ContainsAny(Lower(text[from..start], lower), TimeWords);
+    }
+
     private static readonly byte[][] Regions =
     [
         .. new[] { "서울", "부산", "경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주", "대구", "인천", "광주", "대전", "울산" }

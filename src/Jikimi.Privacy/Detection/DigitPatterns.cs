@@ -117,22 +117,34 @@ public sealed partial class PiiDetector
             return Emit(PiiType.Card, card, start, end, text, ref lastEnd, sink);
         }
 
+        // The weak shapes below yield to a bank account when only the account has a context word.
         if (n == 12 && Validators.DriverRegion(d))
         {
-            return Emit(PiiType.KrDriverLicense, Up(Confidence.Low, ContextWords.Near(text, start, end, PiiType.KrDriverLicense)), start, end, text, ref lastEnd, sink);
+            return Weak(PiiType.KrDriverLicense, Confidence.Low, text, start, end, ref lastEnd, sink);
         }
 
         if (n == 10 && Validators.Brn(d) && d[0] != (byte)'0')
         {
-            return Emit(PiiType.KrBrn, Up(Confidence.Low, ContextWords.Near(text, start, end, PiiType.KrBrn)), start, end, text, ref lastEnd, sink);
+            return Weak(PiiType.KrBrn, Confidence.Low, text, start, end, ref lastEnd, sink);
         }
 
         if (d[0] == (byte)'0' && ContiguousPhone(d) is { } phone)
         {
-            return Emit(PiiType.Phone, Up(phone, ContextWords.Near(text, start, end, PiiType.Phone)), start, end, text, ref lastEnd, sink);
+            return Weak(PiiType.Phone, phone, text, start, end, ref lastEnd, sink);
         }
 
         return false;
+    }
+
+    private bool Weak(PiiType type, Confidence c, ReadOnlySpan<byte> text, int start, int end, ref int lastEnd, IMatchSink sink)
+    {
+        var ctx = ContextWords.Near(text, start, end, type);
+        if (!ctx && c == Confidence.Low && Enabled(PiiType.BankAccount) && ContextWords.Near(text, start, end, PiiType.BankAccount))
+        {
+            return false;
+        }
+
+        return Emit(type, Up(c, ctx), start, end, text, ref lastEnd, sink);
     }
 
     private (PiiType Type, Confidence? Confidence) Registration(ReadOnlySpan<byte> d, bool hyphen, ReadOnlySpan<byte> text, int start, int end)
@@ -153,6 +165,11 @@ public sealed partial class PiiDetector
             (true, false) or (false, true) => Up(Confidence.Medium, ctx),
             _ => Up(Confidence.Low, ctx),
         };
+        if (!hyphen && !ctx && c > Confidence.Low && ContextWords.TimestampBefore(text, start))
+        {
+            c--;
+        }
+
         return (type, c);
     }
 

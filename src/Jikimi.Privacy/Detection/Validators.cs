@@ -11,7 +11,11 @@ public static class Validators
 
     private static ReadOnlySpan<byte> BrnKeys => [1, 3, 7, 1, 3, 7, 1, 3, 5];
 
-    /// <summary>Birth date and gender/century digit of a 13-digit RRN/FRN; <paramref name="foreigner"/> is set from G.</summary>
+    /// <summary>
+    /// Birth date and gender/century digit of a 13-digit RRN/FRN; <paramref name="foreigner"/> is set from G.
+    /// G 9/0 (born in the 1800s) is refused: nobody alive has one, and personal information is about the living;
+    /// refusing it keeps epoch-millisecond timestamps ("1712150000000") out.
+    /// </summary>
     public static bool TryRegistrationShape(ReadOnlySpan<byte> d, DateOnly latestBirth, out bool foreigner)
     {
         foreigner = false;
@@ -23,7 +27,6 @@ public static class Validators
         int century;
         switch (d[6] - '0')
         {
-            case 9 or 0: century = 1800; break;
             case 1 or 2: century = 1900; break;
             case 3 or 4: century = 2000; break;
             case 5 or 6: century = 1900; foreigner = true; break;
