@@ -41,13 +41,13 @@ public sealed class ScanProgress
 
     public long Skipped => Interlocked.Read(ref _skipped);
 
-    internal void AddBytes(long n) => Interlocked.Add(ref _bytes, n);
+    public void AddBytes(long n) => Interlocked.Add(ref _bytes, n);
 
-    internal void AddFile() => Interlocked.Increment(ref _files);
+    public void AddFile() => Interlocked.Increment(ref _files);
 
-    internal void AddFinding() => Interlocked.Increment(ref _findings);
+    public void AddFinding() => Interlocked.Increment(ref _findings);
 
-    internal void AddSkipped() => Interlocked.Increment(ref _skipped);
+    public void AddSkipped() => Interlocked.Increment(ref _skipped);
 }
 
 public sealed record ScanOptions
