@@ -7,9 +7,20 @@ namespace Jikimi.Cli.Pii;
 /// PDF text through poppler's `pdftotext -enc UTF-8 FILE -` (no PDF library is served here; docs/adr). When the
 /// program is missing, PDFs are skipped with that reason.
 /// </summary>
-public sealed class PdfToText(string? program = null) : IExternalTextExtractor
+public sealed class PdfToText : IExternalTextExtractor
 {
-    private readonly string? _program = program ?? FindOnPath("pdftotext");
+    private readonly string? _program;
+
+    /// <summary>Uses pdftotext from PATH, when it is there.</summary>
+    public PdfToText()
+        : this(FindOnPath("pdftotext"))
+    {
+    }
+
+    private PdfToText(string? program) => _program = program;
+
+    /// <summary>An extractor without the program (what a machine without poppler-utils sees).</summary>
+    public static PdfToText Unavailable() => new(null);
 
     public bool Available => _program is not null;
 
@@ -71,10 +82,13 @@ public sealed class PdfToText(string? program = null) : IExternalTextExtractor
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
+        private bool _disposed;
+
         protected override void Dispose(bool disposing)
         {
-            if (disposing)
+            if (disposing && !_disposed)
             {
+                _disposed = true;
                 if (!process.HasExited)
                 {
                     process.Kill();
