@@ -11,10 +11,14 @@ public sealed class Fingerprinter
 {
     private readonly byte[] _key;
 
+    // One keyed HMAC per thread, reset after each value: the key schedule is computed once, not per finding.
+    private readonly ThreadLocal<IncrementalHash> _hmac;
+
     private Fingerprinter(byte[] key, bool isRandom)
     {
         _key = key;
         IsRandomKey = isRandom;
+        _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key));
     }
 
     /// <summary>True when the key was made for this run only (fingerprints match only within the run).</summary>
@@ -55,7 +59,9 @@ public sealed class Fingerprinter
         }
 
         Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(_key, norm[..n], mac);
+        var hmac = _hmac.Value!;
+        hmac.AppendData(norm[..n]);
+        hmac.GetHashAndReset(mac);
         norm.Clear();
         return Convert.ToHexStringLower(mac[..16]);
     }

@@ -16,7 +16,36 @@ public sealed partial class PiiDetector
             return InternationalPhone(text, ref tok, final, digits, ref lastEnd, sink);
         }
 
-        // Grouped shapes: the separators themselves are evidence.
+        if (s + 1 < tok.Count && tok.Lens[s] is >= 2 and <= 6 && tok.Lens[s + 1] >= 2)
+        {
+            var g = Grouped(text, ref tok, s, final, digits, ref lastEnd, sink);
+            if (g >= 0)
+            {
+                return g;
+            }
+        }
+
+        if (EndsCleanly(text, ref tok, s, final) && Contiguous(text, ref tok, s, digits, ref lastEnd, sink))
+        {
+            return s;
+        }
+
+        // Bank accounts have no public checksum and many layouts: only with a context word.
+        for (var k = Math.Min(4, tok.Count - s); k >= 1; k--)
+        {
+            if (BankAccount(text, ref tok, s, k, final, digits, ref lastEnd, sink))
+            {
+                return s + k - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Shapes of two or more groups: the separators themselves are evidence.</summary>
+    private int Grouped(ReadOnlySpan<byte> text, ref Token tok, int s, bool final, Span<byte> digits, ref int lastEnd, IMatchSink sink)
+    {
+        var start = tok.Starts[s];
         if (Fits(text, ref tok, s, [6, 7], DashSpace, final))
         {
             var (type, c) = Registration(Dig(text, ref tok, s, 1, digits), tok.Seps[s] == (byte)'-', text, start, End(ref tok, s + 1));
@@ -71,20 +100,6 @@ public sealed partial class PiiDetector
             if (c is not null && Emit(PiiType.Phone, Up(c.Value, Ctx(text, ref tok, s, 2, PiiType.Phone)), start, End(ref tok, s + 2), text, ref lastEnd, sink))
             {
                 return s + 2;
-            }
-        }
-
-        if (EndsCleanly(text, ref tok, s, final) && Contiguous(text, ref tok, s, digits, ref lastEnd, sink))
-        {
-            return s;
-        }
-
-        // Bank accounts have no public checksum and many layouts: only with a context word.
-        for (var k = Math.Min(4, tok.Count - s); k >= 1; k--)
-        {
-            if (BankAccount(text, ref tok, s, k, final, digits, ref lastEnd, sink))
-            {
-                return s + k - 1;
             }
         }
 

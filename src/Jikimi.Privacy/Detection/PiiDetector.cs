@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace Jikimi.Privacy.Detection;
 
@@ -21,6 +23,9 @@ public sealed partial class PiiDetector
 
     private static readonly SearchValues<byte> Triggers = SearchValues.Create("0123456789@"u8);
     private static readonly SearchValues<byte> DigitBytes = SearchValues.Create("0123456789"u8);
+
+    /// <summary>The fewest digits of any shape (02-123-4567); shorter tokens are skipped at once.</summary>
+    private const int MinCandidateDigits = 9;
 
     private readonly bool[] _enabled = new bool[PiiTypeNames.All.Count];
     private readonly Confidence _min;
@@ -54,22 +59,171 @@ public sealed partial class PiiDetector
         var tok = new Token(stackalloc int[MaxGroups], stackalloc int[MaxGroups], stackalloc byte[MaxGroups]);
         Span<byte> digits = stackalloc byte[MaxDigits];
         var lastEnd = minStart;
-        var pos = from;
+        var pos = Vector256.IsHardwareAccelerated ? ScanBlocks(text, from, to, final, ref tok, digits, ref lastEnd, sink) : from;
+        var classes = ByteClasses;
         while (pos < to)
         {
-            var rel = text[pos..to].IndexOfAny(Triggers);
-            if (rel < 0)
+            // Digit-dense text (logs) has a trigger every few bytes: look a few bytes ahead with a table before
+            // paying for a vectorised search.
+            var i = pos;
+            var near = Math.Min(to, pos + 16);
+            while (i < near && (classes[text[i]] & Trigger) == 0)
             {
-                return to;
+                i++;
             }
 
-            var i = pos + rel;
-            pos = text[i] == (byte)'@'
-                ? Email(text, i, final, ref lastEnd, sink)
-                : DigitToken(text, i, final, ref tok, digits, ref lastEnd, sink);
+            if (i == near)
+            {
+                if (near == to)
+                {
+                    return to;
+                }
+
+                var rel = text[near..to].IndexOfAny(Triggers);
+                if (rel < 0)
+                {
+                    return to;
+                }
+
+                i = near + rel;
+            }
+
+            if (text[i] == (byte)'@')
+            {
+                pos = Email(text, i, final, ref lastEnd, sink);
+                continue;
+            }
+
+            // Fast path: a short run of digits that is glued to a word or stands alone ("took=1079ms",
+            // "req=4c2a9f", "status 200") cannot be any shape; most digit tokens end here.
+            var prev = i > 0 ? text[i - 1] : (byte)' ';
+            var end = i + 1;
+            while (end < text.Length && (classes[text[end]] & Digit) != 0)
+            {
+                end++;
+            }
+
+            var pc = classes[prev];
+            if ((pc & Word) != 0 && (pc & PassportLetter) == 0)
+            {
+                while (end < text.Length && (classes[text[end]] & Word) != 0)
+                {
+                    end++;
+                }
+
+                pos = end;
+                continue;
+            }
+
+            if (end - i < MinCandidateDigits && (pc & (PassportLetter | Plus)) == 0 && (end + 1 >= text.Length || (classes[text[end]] & Separator) == 0 || (classes[text[end + 1]] & Digit) == 0))
+            {
+                pos = end;
+                continue;
+            }
+
+            pos = DigitToken(text, i, final, ref tok, digits, ref lastEnd, sink);
         }
 
         return Math.Max(pos, to);
+    }
+
+    /// <summary>
+    /// The vectorised main loop: 32 bytes at a time, digit and '@' masks; a digit run is handed to the token
+    /// classifier only when the 24 bytes from its start hold at least 9 digits (no shape has fewer), or when a
+    /// '+' or a passport letter precedes it. Dense logs (a digit every few bytes) thus cost a few instructions
+    /// per block instead of a call per number. Returns where the scalar loop takes over (the last 64 bytes).
+    /// </summary>
+    private int ScanBlocks(ReadOnlySpan<byte> text, int from, int to, bool final, ref Token tok, Span<byte> digits, ref int lastEnd, IMatchSink sink)
+    {
+        var classes = ByteClasses;
+        var zero = Vector256.Create((byte)'0');
+        var ten = Vector256.Create((byte)10);
+        var at = Vector256.Create((byte)'@');
+        var pos = from;
+        var p = from;
+        var carry = p > 0 && IsDigit(text[p - 1]) ? 1u : 0u;
+        while (p + 64 <= text.Length && p < to)
+        {
+            var v0 = Vector256.Create(text.Slice(p, 32));
+            var v1 = Vector256.Create(text.Slice(p + 32, 32));
+            var d0 = Vector256.LessThan(v0 - zero, ten).ExtractMostSignificantBits();
+            var a0 = Vector256.Equals(v0, at).ExtractMostSignificantBits();
+            if ((d0 | a0) != 0)
+            {
+                var d = d0 | ((ulong)Vector256.LessThan(v1 - zero, ten).ExtractMostSignificantBits() << 32);
+                var sep = Separators(v0) | ((ulong)Separators(v1) << 32);
+
+                // Token bytes: digits, and single separators between two digits ("960121-1021413", "4111 1111").
+                var joined = d | (sep & (d << 1) & (d >> 1));
+                var starts = d0 & ~((d0 << 1) | carry);
+                var events = a0;
+                while (starts != 0)
+                {
+                    var r = BitOperations.TrailingZeroCount(starts);
+                    starts &= starts - 1;
+                    var len = BitOperations.TrailingZeroCount(~(joined >> r));
+                    if (r + len >= 64 || BitOperations.PopCount((d >> r) & ((1UL << len) - 1)) >= MinCandidateDigits
+                        || (p + r > 0 && (classes[text[p + r - 1]] & (PassportLetter | Plus)) != 0))
+                    {
+                        events |= 1u << r;
+                    }
+                }
+
+                while (events != 0)
+                {
+                    var i = p + BitOperations.TrailingZeroCount(events);
+                    events &= events - 1;
+                    if (i >= to)
+                    {
+                        return Math.Max(pos, to);
+                    }
+
+                    if (i >= pos)
+                    {
+                        pos = text[i] == (byte)'@' ? Email(text, i, final, ref lastEnd, sink) : DigitToken(text, i, final, ref tok, digits, ref lastEnd, sink);
+                    }
+                }
+            }
+
+            carry = d0 >> 31;
+            p += 32;
+            if (pos > p)
+            {
+                p = pos; // a token or e-mail ran past this block
+                carry = IsDigit(text[p - 1]) ? 1u : 0u;
+            }
+        }
+
+        return Math.Max(pos, Math.Min(p, to));
+    }
+
+    private static uint Separators(Vector256<byte> v) =>
+        (Vector256.Equals(v, Vector256.Create((byte)'-')) | Vector256.Equals(v, Vector256.Create((byte)'.')) | Vector256.Equals(v, Vector256.Create((byte)' '))).ExtractMostSignificantBits();
+
+    private const byte Digit = 1;
+    private const byte Word = 2;
+    private const byte Trigger = 4;
+    private const byte Separator = 8;
+    private const byte PassportLetter = 16;
+    private const byte Plus = 32;
+
+    /// <summary>Byte classes for the scalar fast paths (one table lookup per byte).</summary>
+    private static ReadOnlySpan<byte> ByteClasses => Classes;
+
+    private static readonly byte[] Classes = BuildClasses();
+
+    private static byte[] BuildClasses()
+    {
+        var t = new byte[256];
+        for (var b = 0; b < 256; b++)
+        {
+            var c = (byte)b;
+            t[b] = (byte)((IsDigit(c) ? Digit | Trigger : 0) | (IsWord(c) ? Word : 0) | (c == '@' ? Trigger : 0)
+                | (c is (byte)'-' or (byte)'.' or (byte)' ' ? Separator : 0) | (c is (byte)'M' or (byte)'S' or (byte)'R' or (byte)'O' or (byte)'D' ? PassportLetter : 0)
+                | (c == '+' ? Plus : 0));
+        }
+
+        return t;
     }
 
     private int DigitToken(ReadOnlySpan<byte> text, int i, bool final, ref Token tok, Span<byte> digits, ref int lastEnd, IMatchSink sink)
@@ -84,22 +238,23 @@ public sealed partial class PiiDetector
             }
         }
 
-        tok.Parse(text, i);
-
-        // Glued to a word ("ID960101…", "ORD-960101…") or inside a longer number ("3.1415…"): not a candidate
-        // start; skip to the next group that follows a space.
-        var glued = IsWord(prev) || (prev == (byte)'-' && i >= 2 && IsWord(text[i - 2])) || (prev == (byte)'.' && i >= 2 && IsDigit(text[i - 2]));
-        if (glued)
+        // Glued to a word ("ID960101…", "req=4c2a9f", "ORD-960101…") or inside a longer number ("3.1415…"): not
+        // a candidate start. Skip the whole run of word characters in one vectorised step (hex ids in logs).
+        if (IsWord(prev) || (prev == (byte)'-' && i >= 2 && IsWord(text[i - 2])) || (prev == (byte)'.' && i >= 2 && IsDigit(text[i - 2])))
         {
-            for (var g = 1; g < tok.Count; g++)
+            var w = i + 1;
+            while (w < text.Length && IsWord(text[w]))
             {
-                if (tok.Seps[g - 1] == (byte)' ')
-                {
-                    return tok.Starts[g];
-                }
+                w++; // word runs are short (ids, hex): a scalar loop beats a vectorised call's setup
             }
 
-            return tok.Truncated ? tok.Starts[tok.Count - 1] : tok.End;
+            return w;
+        }
+
+        tok.Parse(text, i);
+        if (tok.Count == 1 && tok.Lens[0] < MinCandidateDigits && !tok.Truncated && prev != (byte)'+')
+        {
+            return tok.End; // "200", "1079ms", "2026": too short for any shape
         }
 
         // A truncated token (a long chain of groups) is evaluated up to `limit`, then re-parsed from there.
@@ -113,11 +268,25 @@ public sealed partial class PiiDetector
                 continue;
             }
 
-            var e = MatchAt(text, ref tok, s, final, prev, digits, ref lastEnd, sink);
+            var e = DigitsFrom(ref tok, s) >= MinCandidateDigits || (s == 0 && prev == (byte)'+')
+                ? MatchAt(text, ref tok, s, final, prev, digits, ref lastEnd, sink)
+                : -1;
             s = e >= 0 ? e + 1 : s + 1;
         }
 
         return tok.Truncated && s < tok.Count ? tok.Starts[s] : tok.End;
+    }
+
+    /// <summary>Digits in the (at most five) groups from s: the most any shape can use.</summary>
+    private static int DigitsFrom(ref Token tok, int s)
+    {
+        var n = 0;
+        for (var g = s; g < tok.Count && g < s + 5; g++)
+        {
+            n += tok.Lens[g];
+        }
+
+        return n;
     }
 
     /// <summary>True when a match may end after group e: the token ends there cleanly or continues after a space.</summary>
@@ -184,8 +353,12 @@ public sealed partial class PiiDetector
             var p = i;
             while (true)
             {
-                var rel = text[p..].IndexOfAnyExcept(DigitBytes);
-                var runEnd = rel < 0 ? text.Length : p + rel;
+                var runEnd = p + 1;
+                while (runEnd < text.Length && IsDigit(text[runEnd]))
+                {
+                    runEnd++;
+                }
+
                 Starts[Count] = p;
                 Lens[Count] = runEnd - p;
                 Seps[Count] = 0;
