@@ -20,6 +20,15 @@ public interface IScanObserver
 {
     void OnFinding(Finding finding);
 
+    /// <summary>Several findings of one file at once (the engine batches them to keep locks off the hot path).</summary>
+    void OnFindings(IReadOnlyList<Finding> findings)
+    {
+        foreach (var f in findings)
+        {
+            OnFinding(f);
+        }
+    }
+
     void OnSkipped(string path, string reason);
 
     void OnFileScanned(string path, long bytes);
@@ -46,6 +55,8 @@ public sealed class ScanProgress
     public void AddFile() => Interlocked.Increment(ref _files);
 
     public void AddFinding() => Interlocked.Increment(ref _findings);
+
+    public void AddFindings(int n) => Interlocked.Add(ref _findings, n);
 
     public void AddSkipped() => Interlocked.Increment(ref _skipped);
 }
@@ -104,14 +115,19 @@ public sealed class ScanEngine
     public void ScanFile(string path, IScanObserver observer, CancellationToken ct = default)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(_options.BufferSize);
+        var batch = new List<Finding>(BatchSize);
         var scanner = new TextStreamScanner(_detector, _factory, f =>
         {
-            Progress.AddFinding();
-            observer.OnFinding(f);
+            batch.Add(f);
+            if (batch.Count == BatchSize)
+            {
+                Flush(batch, observer);
+            }
         });
         try
         {
             var bytes = ScanFileCore(path, scanner, buffer, observer, ct);
+            Flush(batch, observer);
             if (bytes >= 0)
             {
                 Progress.AddFile();
@@ -136,6 +152,18 @@ public sealed class ScanEngine
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private const int BatchSize = 256;
+
+    private void Flush(List<Finding> batch, IScanObserver observer)
+    {
+        if (batch.Count > 0)
+        {
+            Progress.AddFindings(batch.Count);
+            observer.OnFindings(batch);
+            batch.Clear();
         }
     }
 

@@ -41,29 +41,53 @@ public sealed class ScanReport(Confidence reportLevel, Action<Finding>? onReport
     {
         lock (_gate)
         {
-            if (Highest is null || finding.Confidence > Highest)
-            {
-                Highest = finding.Confidence;
-            }
+            Add(finding);
+        }
+    }
 
-            if (finding.Confidence < ReportLevel)
+    public void OnFindings(IReadOnlyList<Finding> findings)
+    {
+        lock (_gate)
+        {
+            foreach (var f in findings)
             {
-                return;
+                Add(f);
             }
+        }
+    }
 
-            Total++;
-            var t = (int)finding.Type;
-            _counts[t, (int)finding.Confidence]++;
-            _distinct[t].Add(ulong.Parse(finding.Fingerprint.AsSpan(0, 16), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-            var place = finding.Location.Table is not null ? finding.Location.Place : finding.Location.Path;
+    private string? _lastPlace;
+    private long[]? _lastPerType;
+
+    private void Add(Finding finding)
+    {
+        if (Highest is null || finding.Confidence > Highest)
+        {
+            Highest = finding.Confidence;
+        }
+
+        if (finding.Confidence < ReportLevel)
+        {
+            return;
+        }
+
+        Total++;
+        var t = (int)finding.Type;
+        _counts[t, (int)finding.Confidence]++;
+        _distinct[t].Add(ulong.Parse(finding.Fingerprint.AsSpan(0, 16), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+        var place = finding.Location.Table is not null ? finding.Location.Place : finding.Location.Path;
+        if (!ReferenceEquals(place, _lastPlace) || _lastPerType is null)
+        {
             if (!_places.TryGetValue(place, out var perType))
             {
                 _places[place] = perType = new long[PiiTypeNames.All.Count];
             }
 
-            perType[t]++;
-            onReported?.Invoke(finding);
+            (_lastPlace, _lastPerType) = (place, perType);
         }
+
+        _lastPerType[t]++;
+        onReported?.Invoke(finding);
     }
 
     public void OnSkipped(string path, string reason)
