@@ -66,7 +66,7 @@ public class DependencyDirectionTests
 
     // Jikimi.Privacy.Databases reads the user's own databases to find personal information (pii scan --sqlite /
     // --postgres); it stores nothing of Jikimi's. It may use exactly the two ADO.NET providers, never EF Core
-    // (docs/adr/0004-pii-discovery.md).
+    // (docs/adr/0008-pii-discovery.md).
     private static readonly string[] PiiScanProviders = ["Microsoft.Data.Sqlite", "Npgsql"];
 
     [Theory]
