@@ -37,6 +37,11 @@ smoke "7-2 has 62 controls" count_controls 7-2 62
 smoke "7-3 has 65 controls" count_controls 7-3 65
 smoke "2023 has 328 check items" bash -c './jikimi catalog list --format json | grep -c "\"textKo\"" | grep -qx 328'
 smoke "unknown id exits 2" bash -c './jikimi catalog show 2.5.9 >/dev/null 2>&1; [ $? -eq 2 ]'
+pii_dir=$(mktemp -d)
+printf '고객 홍길동\n주민등록번호 960121-1021413, 연락처 010-1234-5678\n' > "$pii_dir/a.txt"
+smoke "pii scan reports the masked RRN and never the raw one" bash -c "out=\$(./jikimi pii scan '$pii_dir' --format json 2>&1) && echo \"\$out\" | grep -q '960121-1\*\*\*\*\*\*' && ! echo \"\$out\" | grep -q 1021413"
+smoke "pii scan --fail-on high exits 1" bash -c "./jikimi pii scan '$pii_dir' --fail-on high >/dev/null 2>&1; [ \$? -eq 1 ]"
+rm -rf "$pii_dir"
 
 serve_smoke() { # the README's run command: starts, prints a setup token, answers on loopback
   local dir port pid ok=1

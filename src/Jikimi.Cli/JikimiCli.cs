@@ -2,6 +2,7 @@ using System.CommandLine;
 using Jikimi.Catalog.Model;
 using Jikimi.Cli.Catalog;
 using Jikimi.Cli.Infrastructure;
+using Jikimi.Cli.Pii;
 
 namespace Jikimi.Cli;
 
@@ -17,6 +18,7 @@ public static class JikimiCli
         root.Subcommands.Add(CatalogCommands.Build(ctx, common));
         root.Subcommands.Add(Server.ServeCommand.Build(ctx, common));
         root.Subcommands.Add(Server.VerifyCommand.Build(ctx, common));
+        root.Subcommands.Add(PiiCommands.Build(ctx, common));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

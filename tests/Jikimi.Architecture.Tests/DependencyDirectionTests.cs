@@ -17,7 +17,7 @@ public class DependencyDirectionTests
     {
         _ when Pure.Contains(project) => 0,
         "Jikimi.Application" => 1,
-        "Jikimi.Persistence.Sqlite" or "Jikimi.Persistence.Postgres" or "Jikimi.Reports" => 2,
+        "Jikimi.Persistence.Sqlite" or "Jikimi.Persistence.Postgres" or "Jikimi.Reports" or "Jikimi.Privacy.Databases" => 2,
         "Jikimi.Web" => 3,
         "Jikimi.Cli" => 4,
         _ => throw new InvalidOperationException($"{project} has no layer: add it to DependencyDirectionTests.Layer"),
@@ -62,6 +62,13 @@ public class DependencyDirectionTests
         Assert.Equal("Microsoft.NET.Sdk", doc.Root!.Attribute("Sdk")?.Value);
     }
 
+    private static readonly string[] Providers = ["Microsoft.EntityFrameworkCore.Sqlite", "Npgsql.EntityFrameworkCore.PostgreSQL", "Npgsql", "Microsoft.Data.Sqlite"];
+
+    // Jikimi.Privacy.Databases reads the user's own databases to find personal information (pii scan --sqlite /
+    // --postgres); it stores nothing of Jikimi's. It may use exactly the two ADO.NET providers, never EF Core
+    // (docs/adr/0008-pii-discovery.md).
+    private static readonly string[] PiiScanProviders = ["Microsoft.Data.Sqlite", "Npgsql"];
+
     [Theory]
     [MemberData(nameof(SourceProjects))]
     public void Only_persistence_projects_know_a_database_provider(string project)
@@ -71,8 +78,14 @@ public class DependencyDirectionTests
             return;
         }
 
-        string[] providers = ["Microsoft.EntityFrameworkCore.Sqlite", "Npgsql.EntityFrameworkCore.PostgreSQL", "Npgsql", "Microsoft.Data.Sqlite"];
-        Assert.Empty(PackageReferences(project).Intersect(providers));
+        var allowed = project == "Jikimi.Privacy.Databases" ? PiiScanProviders : [];
+        Assert.Empty(PackageReferences(project).Intersect(Providers).Except(allowed));
+    }
+
+    [Fact]
+    public void The_pii_database_scanner_uses_only_its_two_ado_net_providers()
+    {
+        Assert.Equal(PiiScanProviders.Order(), PackageReferences("Jikimi.Privacy.Databases").Order());
     }
 
     [Theory]
@@ -107,5 +120,7 @@ public class DependencyDirectionTests
     {
         Assert.Contains("Jikimi.Catalog", ProjectNames());
         Assert.Contains("Jikimi.Cli", ProjectNames());
+        Assert.Contains("Jikimi.Privacy", ProjectNames());
+        Assert.Contains("Jikimi.Privacy.Databases", ProjectNames());
     }
 }

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+
+namespace Jikimi.Privacy;
+
+/// <summary>
+/// Keyed fingerprints for de-duplication: HMAC-SHA256 over the type and the normalised value (digits only;
+/// passports upper-case letters and digits; e-mail lower-cased), truncated to 128 bits, hex. Without the key
+/// nobody can test a guessed number against a fingerprint; the same key gives the same fingerprint across scans.
+/// </summary>
+public sealed class Fingerprinter
+{
+    private readonly byte[] _key;
+
+    // One keyed HMAC per thread, reset after each value: the key schedule is computed once, not per finding.
+    private readonly ThreadLocal<IncrementalHash> _hmac;
+
+    private Fingerprinter(byte[] key, bool isRandom)
+    {
+        _key = key;
+        IsRandomKey = isRandom;
+        _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key));
+    }
+
+    /// <summary>True when the key was made for this run only (fingerprints match only within the run).</summary>
+    public bool IsRandomKey { get; }
+
+    /// <summary>At least 16 bytes of secret (a key file's contents or JIKIMI_PII_KEY).</summary>
+    public static Fingerprinter WithKey(ReadOnlySpan<byte> key) =>
+        key.Length < 16 ? throw new ArgumentException("a fingerprint key needs at least 16 bytes", nameof(key)) : new(key.ToArray(), false);
+
+    public static Fingerprinter WithRandomKey() => new(RandomNumberGenerator.GetBytes(32), true);
+
+    public string Compute(PiiType type, ReadOnlySpan<byte> value)
+    {
+        Span<byte> norm = stackalloc byte[260];
+        norm[0] = (byte)type;
+        var n = 1;
+        if (type == PiiType.Phone && value.Length > 3 && value[0] == (byte)'+')
+        {
+            norm[n++] = (byte)'0'; // +82 10-… and 010-… are the same number
+            value = value[3..];
+        }
+
+        foreach (var b in value)
+        {
+            if (n == norm.Length)
+            {
+                break;
+            }
+
+            if (type == PiiType.Email)
+            {
+                norm[n++] = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b;
+            }
+            else if (b is >= (byte)'0' and <= (byte)'9' || (type == PiiType.KrPassport && b is >= (byte)'A' and <= (byte)'Z'))
+            {
+                norm[n++] = b;
+            }
+        }
+
+        Span<byte> mac = stackalloc byte[32];
+        var hmac = _hmac.Value!;
+        hmac.AppendData(norm[..n]);
+        hmac.GetHashAndReset(mac);
+        norm.Clear();
+        return Convert.ToHexStringLower(mac[..16]);
+    }
+}
