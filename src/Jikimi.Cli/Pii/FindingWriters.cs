@@ -87,8 +87,11 @@ public abstract class JsonStreamWriter : FindingWriter
     }
 }
 
-/// <summary>`--format json` (docs/cli.md): { tool, scannedAt, …, findings: [...], summary, skipped }.</summary>
-public sealed class JsonFindingWriter(OutputTarget target) : JsonStreamWriter(target)
+/// <summary>
+/// `--format json` (docs/cli.md): { tool, scannedAt, …, findings: [...], summary, skipped }. With
+/// <paramref name="paths"/> (the evidence file of `--upload-to`) it also states what was scanned.
+/// </summary>
+public sealed class JsonFindingWriter(OutputTarget target, IReadOnlyList<string>? paths = null) : JsonStreamWriter(target)
 {
     public override void Begin(ScanInfo info)
     {
@@ -98,6 +101,17 @@ public sealed class JsonFindingWriter(OutputTarget target) : JsonStreamWriter(ta
         Json.WriteString("scannedAt", info.StartedAt.ToString("O", CultureInfo.InvariantCulture));
         Json.WriteString("minConfidence", info.MinConfidence.WireName());
         Json.WriteString("fingerprintKey", info.KeySource);
+        if (paths is not null)
+        {
+            Json.WriteStartArray("paths");
+            foreach (var p in paths)
+            {
+                Json.WriteStringValue(p);
+            }
+
+            Json.WriteEndArray();
+        }
+
         Json.WriteStartArray("findings");
     }
 

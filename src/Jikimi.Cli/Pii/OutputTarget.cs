@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Jikimi.Cli.Pii;
 
-/// <summary>Where a report goes: a file (--out) or the command's standard output. Bytes are UTF-8.</summary>
+/// <summary>Where a report goes: a file (--out), the command's standard output, or memory. Bytes are UTF-8.</summary>
 public sealed class OutputTarget : IDisposable
 {
     private readonly Stream? _file;
@@ -17,6 +17,9 @@ public sealed class OutputTarget : IDisposable
     public static OutputTarget ToFile(string path) => new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16), null);
 
     public static OutputTarget ToWriter(TextWriter writer) => new(null, writer);
+
+    /// <summary>Bytes into a stream (e.g. a MemoryStream for `--upload-to`); disposing the target disposes it.</summary>
+    public static OutputTarget ToStream(Stream stream) => new(stream, null);
 
     public void Write(ReadOnlySpan<byte> utf8)
     {

@@ -34,9 +34,15 @@ public static class ScanCommand
         var tables = new Option<string>("--tables") { Description = "Only these tables, comma-separated (table or schema.table)." };
         var sample = new Option<int?>("--sample") { Description = "Read at most N rows per table (default: every row)." };
         var threads = new Option<int?>("--threads") { Description = "Files scanned in parallel (default: the number of cores)." };
+        var uploadTo = new Option<string>("--upload-to") { Description = "Attach the summary (masked values only) as evidence on this Jikimi server." };
+        var org = new Option<string>("--org") { Description = "With --upload-to: the organization id." };
+        var control = new Option<string>("--control") { Description = "With --upload-to: the control to link the evidence to, e.g. 3.1.3." };
+        var assessment = new Option<string>("--assessment") { Description = "With --upload-to: the assessment id (default: the newest year's)." };
+        var token = new Option<string>("--token") { Description = $"With --upload-to: an API token (default: {UploadTarget.TokenVariable})." };
         var cmd = new Command("scan", "Find Korean personal information (RRN, FRN, passport, licence, BRN, cards, accounts, phones, e-mail) in files and databases.")
         {
             paths, include, exclude, maxSize, follow, minConfidence, format, output, failOn, keyFile, sqlite, postgres, tables, sample, threads,
+            uploadTo, org, control, assessment, token,
         };
         cmd.SetAction(async (p, ct) =>
         {
@@ -54,6 +60,7 @@ public static class ScanCommand
                 throw new CliUsageException("--threads and --sample must be at least 1");
             }
 
+            var upload = UploadTarget.Parse(p.GetValue(uploadTo), p.GetValue(org), p.GetValue(control), p.GetValue(token), p.GetValue(assessment));
             var min = ScanSettings.ParseConfidence(p.GetValue(minConfidence), "--min-confidence");
             Confidence? gate = p.GetValue(failOn) is { } f ? ScanSettings.ParseConfidence(f, "--fail-on") : null;
             var (fingerprinter, keySource) = ScanSettings.Key(p.GetValue(keyFile));
@@ -76,7 +83,23 @@ public static class ScanCommand
             var outFile = p.GetValue(output);
             using var writer = fmt == "table" ? null : FindingWriter.For(fmt, outFile is null ? OutputTarget.ToWriter(ctx.Out) : OutputTarget.ToFile(outFile));
             writer?.Begin(info);
-            var report = new ScanReport(min, writer is null ? null : writer.Write);
+
+            // --upload-to: the same JSON (masked values and fingerprints only), plus what was scanned, kept in memory.
+            var evidenceBytes = upload is null ? null : new MemoryStream();
+            using var evidence = evidenceBytes is null ? null : new JsonFindingWriter(OutputTarget.ToStream(evidenceBytes), [.. roots, .. dbs.Select(d => d.Source)]);
+            evidence?.Begin(info);
+            Action<Finding>? onReported = (writer, evidence) switch
+            {
+                (null, null) => null,
+                ({ } w, null) => w.Write,
+                (null, { } e) => e.Write,
+                ({ } w, { } e) => f =>
+                {
+                    w.Write(f);
+                    e.Write(f);
+                },
+            };
+            var report = new ScanReport(min, onReported);
             var engine = new ScanEngine(options, fingerprinter);
             var started = ctx.Clock.GetTimestamp();
             var work = Task.Run(
@@ -116,6 +139,16 @@ public static class ScanCommand
                 await ctx.Err.WriteLineAsync(lang.T(
                     $"발견 {report.Total:N0}건, 파일/테이블 {report.Files:N0}개, 건너뜀 {report.Skipped.Count:N0}개" + (outFile is null ? string.Empty : $" → {outFile}"),
                     $"{report.Total:N0} findings in {report.Files:N0} files/tables, {report.Skipped.Count:N0} skipped" + (outFile is null ? string.Empty : $" → {outFile}")));
+            }
+
+            if (upload is not null)
+            {
+                evidence!.End(report, info);
+                var name = $"pii-scan-{info.StartedAt.ToOffset(TimeSpan.FromHours(9)):yyyyMMdd-HHmmss}.json";
+                if (await EvidenceUpload.RunAsync(upload, evidenceBytes!.ToArray(), name, today, ctx, lang, ct) != ExitCodes.Ok)
+                {
+                    return ExitCodes.Failed;
+                }
             }
 
             if (gate is { } level && report.Highest >= level)

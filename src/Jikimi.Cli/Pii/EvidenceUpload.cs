@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Jikimi.Catalog.Model;
+using Jikimi.Cli.Catalog;
+using Jikimi.Cli.Infrastructure;
+
+namespace Jikimi.Cli.Pii;
+
+/// <summary>Where `pii scan --upload-to` sends the evidence; checked before the scan starts.</summary>
+public sealed record UploadTarget(Uri BaseUrl, Guid Org, string Control, string Token, Guid? Assessment)
+{
+    public const string TokenVariable = "JIKIMI_TOKEN";
+
+    /// <summary>Null without --upload-to; a usage error when the other options are missing or malformed.</summary>
+    public static UploadTarget? Parse(string? url, string? org, string? control, string? token, string? assessment)
+    {
+        if (url is null)
+        {
+            if (org is not null || control is not null || token is not null || assessment is not null)
+            {
+                throw new CliUsageException("--org, --control, --token and --assessment go with --upload-to");
+            }
+
+            return null;
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+        {
+            throw new CliUsageException("--upload-to must be the server's http(s) address, e.g. https://jikimi.example.kr");
+        }
+
+        if (org is null || control is null)
+        {
+            throw new CliUsageException("--upload-to needs --org <orgId> and --control <controlId>");
+        }
+
+        if (!Guid.TryParse(org, out var orgId))
+        {
+            throw new CliUsageException("--org must be an organization id (a GUID)");
+        }
+
+        Guid? assessmentId = null;
+        if (assessment is not null)
+        {
+            assessmentId = Guid.TryParse(assessment, out var a) ? a : throw new CliUsageException("--assessment must be an assessment id (a GUID)");
+        }
+
+        token ??= Environment.GetEnvironmentVariable(TokenVariable);
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            throw new CliUsageException($"--upload-to needs an API token: --token <token> or {TokenVariable}");
+        }
+
+        if (string.IsNullOrWhiteSpace(control) || control.Contains(':', StringComparison.Ordinal) || control.Contains('/', StringComparison.Ordinal))
+        {
+            throw new CliUsageException("--control must be a control id, e.g. 3.1.3");
+        }
+
+        // A trailing slash so that a server under a path prefix keeps it when the API paths are appended.
+        var withSlash = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        return new UploadTarget(withSlash, orgId, control.Trim(), token.Trim(), assessmentId);
+    }
+
+    /// <summary>Never the token.</summary>
+    public override string ToString() => $"{BaseUrl} org {Org} control {Control}";
+}
+
+/// <summary>
+/// Attaches a scan summary to a control as evidence through the REST API (docs/api.md): resolves the assessment
+/// (the newest year unless given), then posts the file as multipart. The token is sent, never printed.
+/// </summary>
+public static class EvidenceUpload
+{
+    public static async Task<int> RunAsync(UploadTarget target, byte[] file, string fileName, DateOnly today, CliContext ctx, Language lang, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = target.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", target.Token);
+        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var orgPath = $"api/v1/orgs/{target.Org}";
+        try
+        {
+            var assessment = target.Assessment;
+            if (assessment is null)
+            {
+                using var list = await http.GetAsync($"{orgPath}/assessments", ct);
+                if (!list.IsSuccessStatusCode)
+                {
+                    return await FailAsync(list, ctx, lang, ct);
+                }
+
+                assessment = Newest(await list.Content.ReadAsStringAsync(ct));
+                if (assessment is null)
+                {
+                    await ctx.Err.WriteLineAsync(lang.T(
+                        "업로드 실패: 이 조직에 심사(assessment)가 없습니다. 먼저 만들거나 --assessment를 지정하세요.",
+                        "upload failed: the organization has no assessment; create one or pass --assessment."));
+                    return ExitCodes.Failed;
+                }
+            }
+
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent($"개인정보 검출 결과 (PII scan) {today:yyyy-MM-dd}"), "title" },
+                { new StringContent(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), "effectiveDate" },
+                { new StringContent("30"), "refreshIntervalDays" },
+                { new StringContent($"{assessment}:{target.Control}"), "link" },
+            };
+            var part = new ByteArrayContent(file);
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            form.Add(part, "file", fileName);
+            using var posted = await http.PostAsync($"{orgPath}/evidence", form, ct);
+            if ((int)posted.StatusCode != 201)
+            {
+                return await FailAsync(posted, ctx, lang, ct);
+            }
+
+            var id = JsonDocument.Parse(await posted.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("id").GetString();
+            await ctx.Err.WriteLineAsync(lang.T($"증거 {id}를 통제 {target.Control}에 올렸습니다.", $"uploaded evidence {id} to control {target.Control}"));
+            return ExitCodes.Ok;
+        }
+        catch (HttpRequestException ex)
+        {
+            await ctx.Err.WriteLineAsync(lang.T(
+                $"업로드 실패: {target.BaseUrl}에 연결할 수 없습니다 ({ex.HttpRequestError}: {ex.Message})",
+                $"upload failed: could not reach {target.BaseUrl} ({ex.HttpRequestError}: {ex.Message})"));
+            return ExitCodes.Failed;
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            await ctx.Err.WriteLineAsync(lang.T($"업로드 실패: {target.BaseUrl} 응답 시간 초과", $"upload failed: {target.BaseUrl} did not answer in time"));
+            return ExitCodes.Failed;
+        }
+        catch (JsonException)
+        {
+            await ctx.Err.WriteLineAsync(lang.T($"업로드 실패: {target.BaseUrl}의 응답이 Jikimi API가 아닙니다.", $"upload failed: {target.BaseUrl} did not answer like the Jikimi API."));
+            return ExitCodes.Failed;
+        }
+    }
+
+    /// <summary>The assessment with the highest year (AssessmentView: id, year, edition, …).</summary>
+    internal static Guid? Newest(string json) =>
+        JsonDocument.Parse(json).RootElement.EnumerateArray()
+            .Select(a => (Year: a.GetProperty("year").GetInt32(), Id: a.GetProperty("id").GetGuid()))
+            .OrderByDescending(a => a.Year)
+            .Select(a => (Guid?)a.Id)
+            .FirstOrDefault();
+
+    /// <summary>Prints the problem details' code and detail (RFC 9457; docs/api.md).</summary>
+    private static async Task<int> FailAsync(HttpResponseMessage r, CliContext ctx, Language lang, CancellationToken ct)
+    {
+        var body = await r.Content.ReadAsStringAsync(ct);
+        string? code = null, detail = null;
+        try
+        {
+            var p = JsonDocument.Parse(body).RootElement;
+            code = p.TryGetProperty("code", out var c) ? c.GetString() : null;
+            detail = p.TryGetProperty("detail", out var d) ? d.GetString() : p.TryGetProperty("title", out var t) ? t.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            // Not problem details (a proxy's page, say): the status line says enough.
+        }
+
+        var status = $"HTTP {(int)r.StatusCode} {r.ReasonPhrase}";
+        await ctx.Err.WriteLineAsync(lang.T("업로드 실패: ", "upload failed: ") + status + (code is null ? string.Empty : $" {code}") + (detail is null ? string.Empty : $": {detail}"));
+        return ExitCodes.Failed;
+    }
+}
