@@ -141,14 +141,12 @@ public static class ScanCommand
                     $"{report.Total:N0} findings in {report.Files:N0} files/tables, {report.Skipped.Count:N0} skipped" + (outFile is null ? string.Empty : $" → {outFile}")));
             }
 
+            var uploaded = ExitCodes.Ok;
             if (upload is not null)
             {
                 evidence!.End(report, info);
                 var name = $"pii-scan-{info.StartedAt.ToOffset(TimeSpan.FromHours(9)):yyyyMMdd-HHmmss}.json";
-                if (await EvidenceUpload.RunAsync(upload, evidenceBytes!.ToArray(), name, today, ctx, lang, ct) != ExitCodes.Ok)
-                {
-                    return ExitCodes.Failed;
-                }
+                uploaded = await EvidenceUpload.RunAsync(upload, evidenceBytes!.ToArray(), name, today, ctx, lang, ct);
             }
 
             if (gate is { } level && report.Highest >= level)
@@ -157,7 +155,7 @@ public static class ScanCommand
                 return ExitCodes.Failed;
             }
 
-            return ExitCodes.Ok;
+            return uploaded;
         });
         return cmd;
     }
