@@ -53,9 +53,6 @@ public static class HostSetup
         services.AddJikimiApplication(config, options.DataDirectory);
         var provider = config["Database:Provider"] ?? "sqlite";
 
-        // SQLite is one node: every write passes this process and invalidates the cache, so entries may live longer
-        // (the TTL only bounds writes from other processes, e.g. a CLI import). PostgreSQL may run several nodes.
-        config["Cache:Ttl"] ??= string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase) ? "00:00:05" : "00:00:30";
         var connection = config.GetConnectionString("Default");
         services.AddJikimiDatabase(o =>
         {

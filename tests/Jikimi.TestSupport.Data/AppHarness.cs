@@ -15,19 +15,27 @@ public sealed class AppHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private AppHarness(TestDatabase database, ServiceProvider services, FakeTimeProvider clock)
+    private readonly bool _ownsDatabase = true;
+
+    private AppHarness(TestDatabase database, ServiceProvider services, FakeTimeProvider clock, bool ownsDatabase = true)
     {
         Database = database;
         _services = services;
         Clock = clock;
+        _ownsDatabase = ownsDatabase;
     }
 
     public TestDatabase Database { get; }
     public FakeTimeProvider Clock { get; }
 
-    public static async Task<AppHarness> CreateAsync(string provider, IDictionary<string, string?>? settings = null)
+    public static async Task<AppHarness> CreateAsync(string provider, IDictionary<string, string?>? settings = null) =>
+        Build(await TestDatabase.CreateAsync(provider), settings, ownsDatabase: true);
+
+    /// <summary>A second application node on the same database (own services, own caches), as with several app servers.</summary>
+    public AppHarness SecondNode() => Build(Database, null, ownsDatabase: false);
+
+    private static AppHarness Build(TestDatabase database, IDictionary<string, string?>? settings, bool ownsDatabase)
     {
-        var database = await TestDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
@@ -35,7 +43,7 @@ public sealed class AppHarness : IAsyncDisposable
         services.AddJikimiApplication(config, database.DataDirectory);
         services.AddSingleton<TimeProvider>(clock);
         services.AddJikimiDatabase(database.Configure);
-        return new AppHarness(database, services.BuildServiceProvider(validateScopes: true), clock);
+        return new AppHarness(database, services.BuildServiceProvider(validateScopes: true), clock, ownsDatabase);
     }
 
     /// <summary>A unit of work as a request would have it; set the tenant like the API's access filter does.</summary>
@@ -90,6 +98,9 @@ public sealed class AppHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }

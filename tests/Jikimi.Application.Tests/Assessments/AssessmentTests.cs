@@ -82,6 +82,23 @@ public class AssessmentTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Cached_readiness_sees_a_change_made_on_another_node(string provider)
+    {
+        await using var app = await AppHarness.CreateAsync(provider);
+        await using var other = app.SecondNode();
+        var (org, a) = await OrgWithAssessmentAsync(app);
+        Task<ReadinessView> Read(AppHarness node) => node.Run(org.OrganizationId, async sp => Ok(await sp.GetRequiredService<GetReadiness>().Handle(org, a.Id, false, default)));
+        var first = await Read(app);
+        Assert.Same(first, await Read(app)); // served from the cache
+        await Record(other, org, a.Id, "2.2.1-1", "fulfilled");
+        var after = await Read(app);
+        Assert.Equal(first.Overall.Fulfilled + 1, after.Overall.Fulfilled);
+        var list = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<ListControls>().Handle(org, a.Id, new ControlFilter(Subdomain: "2.2"), default)));
+        Assert.Equal(1, list[0].Counts.Fulfilled);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Control_list_derives_results_and_filters(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
