@@ -53,6 +53,14 @@ public static class HostSetup
         services.AddJikimiApplication(config, options.DataDirectory);
         var provider = config["Database:Provider"] ?? "sqlite";
 
+        // SQLite is one node by design: trust this process's writes and bound other processes' (a CLI import) by 30 s.
+        // PostgreSQL may run several nodes: check the audit-chain head on every cached read.
+        if (!string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            config["Cache:Coherence"] ??= "process";
+            config["Cache:Ttl"] ??= "00:00:30";
+        }
+
         var connection = config.GetConnectionString("Default");
         services.AddJikimiDatabase(o =>
         {

@@ -13,7 +13,7 @@ public sealed class ListControls(JikimiDb db, TimeProvider clock, ReadCache cach
 {
     public async Task<Result<IReadOnlyList<ControlRow>>> Handle(OrgAccess access, Guid assessmentId, ControlFilter filter, CancellationToken ct)
     {
-        var generation = await ReadCache.HeadAsync(db, access.OrganizationId, ct);
+        var generation = await cache.VersionAsync(db, access.OrganizationId);
         var key = $"controls:{access.OrganizationId}:{assessmentId}:{filter}:{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)}";
         if (cache.TryGet<IReadOnlyList<ControlRow>>(key, generation, out var cached))
         {

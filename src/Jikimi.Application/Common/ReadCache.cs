@@ -10,10 +10,15 @@ public sealed class CacheOptions
     public const string Section = "Cache";
 
     /// <summary>
-    /// Longest a cached read model (readiness, control list) is kept. Entries are checked against the organization's
-    /// audit-chain head on every read — every committed change appends to it, on any node — so this only bounds
-    /// memory. Zero turns the read-model cache off.
+    /// How a cached read model (readiness, control list) learns about changes. "database": it looks up the
+    /// organization's audit-chain head on every read — exact across nodes and processes (default on PostgreSQL,
+    /// which may run several nodes). "process": it trusts this process's own writes (exact for them, no lookup) and
+    /// the TTL bounds how late it sees another process's (default on SQLite, one node by design).
     /// </summary>
+    [RegularExpression("^(database|process)$")]
+    public string Coherence { get; set; } = "database";
+
+    /// <summary>Longest a read model is kept (default 5 min; 30 s in "process" mode). Zero turns the cache off.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan Ttl { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -34,6 +39,7 @@ public sealed class CacheOptions
 public sealed class ReadCache(TimeProvider clock, IOptions<CacheOptions> options)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new();
+    private readonly ConcurrentDictionary<Guid, long> _generations = new();
     private long _security;
 
     private sealed record Entry(long Generation, DateTimeOffset Created, object Value);
@@ -44,16 +50,23 @@ public sealed class ReadCache(TimeProvider clock, IOptions<CacheOptions> options
     /// The organization's audit-chain head: every committed change in it appends an event, so an unchanged head
     /// means unchanged data. One indexed lookup.
     /// </summary>
-    public static Task<long> HeadAsync(Data.JikimiDb db, Guid organizationId, CancellationToken ct)
-    {
-        var chain = Domain.AuditTrail.AuditEvent.ChainOf(organizationId);
-        return Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
-            db.AuditEvents.Where(e => e.Chain == chain).OrderByDescending(e => e.Sequence).Select(e => e.Sequence), ct);
-    }
+    private static readonly Func<Data.JikimiDb, string, Task<long>> Head = Microsoft.EntityFrameworkCore.EF.CompileAsyncQuery(
+        (Data.JikimiDb db, string chain) => db.AuditEvents.Where(e => e.Chain == chain).OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefault());
+
+    /// <summary>The version a read model of this organization is keyed to, per <see cref="CacheOptions.Coherence"/>.</summary>
+    public Task<long> VersionAsync(Data.JikimiDb db, Guid organizationId) =>
+        options.Value.Coherence == "process"
+            ? Task.FromResult(_generations.GetValueOrDefault(organizationId))
+            : Head(db, Domain.AuditTrail.AuditEvent.ChainOf(organizationId));
 
     /// <summary>Called after a committed change in an organization (null = system-level).</summary>
     public void Changed(Guid? organizationId, IEnumerable<string> actions)
     {
+        if (organizationId is { } org)
+        {
+            _generations.AddOrUpdate(org, 1, (_, g) => g + 1);
+        }
+
         if (actions.Any(a => a.StartsWith("member.", StringComparison.Ordinal) || a.StartsWith("api_token.", StringComparison.Ordinal)
                              || a.StartsWith("user.", StringComparison.Ordinal) || a.StartsWith("invitation.", StringComparison.Ordinal)
                              || a.StartsWith("setup.", StringComparison.Ordinal) || a.StartsWith("organization.", StringComparison.Ordinal)))

@@ -34,7 +34,7 @@ public sealed class GetReadiness(JikimiDb db, TimeProvider clock, ReadCache cach
 {
     public async Task<Result<ReadinessView>> Handle(OrgAccess access, Guid assessmentId, bool includeControls, CancellationToken ct)
     {
-        var generation = await ReadCache.HeadAsync(db, access.OrganizationId, ct);
+        var generation = await cache.VersionAsync(db, access.OrganizationId);
         var key = $"readiness:{access.OrganizationId}:{assessmentId}:{includeControls}:{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)}";
         if (cache.TryGet<ReadinessView>(key, generation, out var cached))
         {
