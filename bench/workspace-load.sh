@@ -12,7 +12,7 @@ work=$(mktemp -d /tmp/jikimi-bench.XXXX)
 dotnet build bench/Jikimi.Bench.Workspace -c Release -nologo -v q -o "$work/seed" >/dev/null
 dotnet build src/Jikimi.Cli -c Release -nologo -v q -o "$work/cli" >/dev/null
 summary=()
-for provider in sqlite postgres; do
+for provider in ${PROVIDERS:-sqlite postgres}; do
   data="$work/$provider"; mkdir -p "$data"
   if [ "$provider" = postgres ]; then conn="Host=127.0.0.1;Port=55432;Username=postgres;Database=jikimi_bench;Maximum Pool Size=64"; else conn="Data Source=$data/jikimi.db"; fi
   echo "== $provider: seeding $ORGS organizations"
@@ -33,7 +33,7 @@ done
 echo
 echo "== summary ($ORGS organizations, $EVIDENCE evidence each, $CONNS connections, ${DURATION}s, $(nproc) cores, $(date -u +%F))"
 printf '%-9s %-10s %10s %9s %9s %9s %8s %12s\n' db endpoint req/s p50ms p95ms p99ms errors "vs ping"
-for provider in sqlite postgres; do
+for provider in ${PROVIDERS:-sqlite postgres}; do
   ping_rps=$(printf '%s\n' "${summary[@]}" | awk -v p="$provider" '$1==p && $3=="ping" { split($4,a,"="); print a[2] }')
   printf '%s\n' "${summary[@]}" | awk -v p="$provider" -v base="$ping_rps" '$1==p {
     for (i=4;i<=9;i++) { split($i,a,"="); v[a[1]]=a[2] }

@@ -50,14 +50,15 @@ public sealed class ReadCache(TimeProvider clock, IOptions<CacheOptions> options
     /// The organization's audit-chain head: every committed change in it appends an event, so an unchanged head
     /// means unchanged data. One indexed lookup.
     /// </summary>
-    private static readonly Func<Data.JikimiDb, string, Task<long>> Head = Microsoft.EntityFrameworkCore.EF.CompileAsyncQuery(
+    // Compiled once per cache, i.e. per application (a compiled query is bound to one model, and tests run both providers).
+    private readonly Func<Data.JikimiDb, string, Task<long>> _head = Microsoft.EntityFrameworkCore.EF.CompileAsyncQuery(
         (Data.JikimiDb db, string chain) => db.AuditEvents.Where(e => e.Chain == chain).OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefault());
 
     /// <summary>The version a read model of this organization is keyed to, per <see cref="CacheOptions.Coherence"/>.</summary>
     public Task<long> VersionAsync(Data.JikimiDb db, Guid organizationId) =>
         options.Value.Coherence == "process"
             ? Task.FromResult(_generations.GetValueOrDefault(organizationId))
-            : Head(db, Domain.AuditTrail.AuditEvent.ChainOf(organizationId));
+            : _head(db, Domain.AuditTrail.AuditEvent.ChainOf(organizationId));
 
     /// <summary>Called after a committed change in an organization (null = system-level).</summary>
     public void Changed(Guid? organizationId, IEnumerable<string> actions)
