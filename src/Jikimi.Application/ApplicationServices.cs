@@ -5,6 +5,7 @@ using Jikimi.Application.Evidence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Jikimi.Application;
@@ -35,6 +36,7 @@ public static class ApplicationServices
         services.AddOptions<Common.CacheOptions>().Bind(configuration.GetSection(Common.CacheOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Common.ReadCache>();
+        services.TryAddSingleton<Common.IChangeFeed, Common.NoChangeFeed>();
         services.AddScoped<AuditWriter>();
         services.AddScoped<Setup.SetupTokens>();
         services.AddScoped<IEvidenceStore>(sp =>

@@ -53,13 +53,11 @@ public static class HostSetup
         services.AddJikimiApplication(config, options.DataDirectory);
         var provider = config["Database:Provider"] ?? "sqlite";
 
-        // SQLite is one node by design: trust this process's writes and bound other processes' (a CLI import) by 30 s.
-        // PostgreSQL may run several nodes: check the audit-chain head on every cached read.
-        if (!string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase))
-        {
-            config["Cache:Coherence"] ??= "process";
-            config["Cache:Ttl"] ??= "00:00:30";
-        }
+        // Cached reads follow this process's writes and, on PostgreSQL, other nodes' NOTIFY messages; the TTL bounds
+        // anything missed (another process writing the SQLite file, a lost notification). Cache:Coherence=database
+        // checks the audit-chain head on every read instead.
+        config["Cache:Coherence"] ??= "process";
+        config["Cache:Ttl"] ??= "00:00:30";
 
         var connection = config.GetConnectionString("Default");
         services.AddJikimiDatabase(o =>
@@ -73,6 +71,13 @@ public static class HostSetup
                 SqliteDatabase.Configure(o, connection ?? SqliteDatabase.ConnectionStringFor(options.DataDirectory));
             }
         });
+
+        if (string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton(sp => new PostgresChangeFeed(connection!, sp.GetRequiredService<Application.Common.ReadCache>(), sp.GetRequiredService<ILogger<PostgresChangeFeed>>()));
+            services.AddSingleton<Application.Common.IChangeFeed>(sp => sp.GetRequiredService<PostgresChangeFeed>());
+            services.AddHostedService<ChangeFeedListener>();
+        }
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -186,4 +191,10 @@ public static class HostSetup
     // The JSON reader's message names the field and position, never the values sent.
     private static string BadRequestDetail(BadHttpRequestException ex) =>
         ex.InnerException is System.Text.Json.JsonException json ? $"Malformed JSON body ({json.Path ?? "$"}, line {json.LineNumber + 1})." : ex.Message;
+}
+
+/// <summary>Runs the PostgreSQL change feed's listener for the life of the server.</summary>
+internal sealed class ChangeFeedListener(PostgresChangeFeed feed) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => feed.RunAsync(stoppingToken);
 }

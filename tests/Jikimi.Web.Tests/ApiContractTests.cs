@@ -168,6 +168,42 @@ public class ApiContractTests
     }
 
     [Fact]
+    public async Task A_second_postgres_node_sees_changes_at_once_through_notify()
+    {
+        await using var h = await WebHarness.StartAsync(TestDatabase.Postgres);
+        var w = await World.CreateAsync(h);
+        await using var node2 = await h.SecondNodeAsync();
+        var url = $"/api/v1/orgs/{w.A.Org}/assessments/{w.A.Assessment}";
+        var reader = node2.Client(w.Alice);
+        Assert.Equal(0, (await HttpAssert.Json(await reader.GetAsync($"{url}/readiness"), HttpStatusCode.OK)).GetProperty("overall").GetProperty("fulfilled").GetInt32());
+        await HttpAssert.Json(await h.Client(w.Alice).PutAsJsonAsync($"{url}/check-items/1.1.1-1", new { result = "fulfilled", version = 0 }), HttpStatusCode.OK);
+
+        // The cache TTL is 30 s; seeing the change within 5 s means the notification arrived.
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        int fulfilled;
+        while ((fulfilled = (await HttpAssert.Json(await reader.GetAsync($"{url}/readiness"), HttpStatusCode.OK)).GetProperty("overall").GetProperty("fulfilled").GetInt32()) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(1, fulfilled);
+
+        // A token revoked on node 1 stops working on node 2 at once (well inside Cache:SecurityTtl, 5 s).
+        var token = (await HttpAssert.Json(await h.Client(w.Alice).PostAsJsonAsync($"/api/v1/orgs/{w.A.Org}/api-tokens", new { name = "ci", role = "viewer" }), HttpStatusCode.Created));
+        var ci = node2.Client(token.GetProperty("token").GetString());
+        await HttpAssert.Json(await ci.GetAsync($"{url}/readiness"), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NoContent, (await h.Client(w.Alice).DeleteAsync($"/api/v1/orgs/{w.A.Org}/api-tokens/{token.GetProperty("info").GetProperty("id").GetGuid()}")).StatusCode);
+        deadline = DateTime.UtcNow.AddSeconds(2);
+        HttpStatusCode status;
+        while ((status = (await ci.GetAsync($"{url}/readiness")).StatusCode) == HttpStatusCode.OK && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+
+    [Fact]
     public async Task OpenApi_reference_and_security_headers_are_served()
     {
         await using var h = await WebHarness.StartAsync(TestDatabase.Sqlite);

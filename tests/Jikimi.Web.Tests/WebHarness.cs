@@ -12,11 +12,14 @@ namespace Jikimi.Web.Tests;
 /// <summary>The real application (every middleware and endpoint) on a test server or a loopback port, over a real database.</summary>
 public sealed class WebHarness : IAsyncDisposable
 {
-    private WebHarness(TestDatabase database, WebApplication app, string setupToken)
+    private readonly bool _ownsDatabase = true;
+
+    private WebHarness(TestDatabase database, WebApplication app, string setupToken, bool ownsDatabase = true)
     {
         Database = database;
         App = app;
         SetupToken = setupToken;
+        _ownsDatabase = ownsDatabase;
     }
 
     public TestDatabase Database { get; }
@@ -24,9 +27,15 @@ public sealed class WebHarness : IAsyncDisposable
     public string SetupToken { get; }
     public Uri? BaseAddress { get; private set; }
 
-    public static async Task<WebHarness> StartAsync(string provider, IDictionary<string, string>? settings = null, bool realPort = false)
+    public static async Task<WebHarness> StartAsync(string provider, IDictionary<string, string>? settings = null, bool realPort = false) =>
+        await StartOnAsync(await TestDatabase.CreateAsync(provider), settings, realPort, ownsDatabase: true);
+
+    /// <summary>Another application node on this one's database (own process state, own caches).</summary>
+    public Task<WebHarness> SecondNodeAsync() => StartOnAsync(Database, null, realPort: false, ownsDatabase: false);
+
+    private static async Task<WebHarness> StartOnAsync(TestDatabase db, IDictionary<string, string>? settings, bool realPort, bool ownsDatabase)
     {
-        var db = await TestDatabase.CreateAsync(provider);
+        var provider = db.Provider;
         var token = string.Empty;
         var args = new List<string>
         {
@@ -51,7 +60,7 @@ public sealed class WebHarness : IAsyncDisposable
         });
         await HostSetup.InitializeAsync(app, options);
         await app.StartAsync();
-        var harness = new WebHarness(db, app, token);
+        var harness = new WebHarness(db, app, token, ownsDatabase);
         if (realPort)
         {
             harness.BaseAddress = new Uri(app.Urls.First());
@@ -90,7 +99,10 @@ public sealed class WebHarness : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }
 

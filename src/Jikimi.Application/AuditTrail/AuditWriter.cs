@@ -12,7 +12,7 @@ namespace Jikimi.Application.AuditTrail;
 /// Chains are per organization: the next event links to the chain's head; if another writer appended first, the
 /// unique (chain, sequence) index rejects ours and the events are re-linked and saved again.
 /// </summary>
-public sealed class AuditWriter(JikimiDb db, TimeProvider clock, ReadCache cache)
+public sealed class AuditWriter(JikimiDb db, TimeProvider clock, ReadCache cache, IChangeFeed feed)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly List<PendingEvent> _pending = [];
@@ -40,12 +40,15 @@ public sealed class AuditWriter(JikimiDb db, TimeProvider clock, ReadCache cache
             try
             {
                 await db.SaveChangesAsync(ct);
+                var changes = new List<(Guid, bool)>();
                 foreach (var org in _pending.GroupBy(p => p.OrganizationId))
                 {
-                    cache.Changed(org.Key, org.Select(p => p.Action));
+                    var security = cache.Changed(org.Key, org.Select(p => p.Action));
+                    changes.Add((org.Key ?? Guid.Empty, security));
                 }
 
                 _pending.Clear();
+                await feed.PublishAsync(changes, CancellationToken.None); // committed: tell the other nodes
                 return Result.Ok;
             }
             catch (DbUpdateConcurrencyException)

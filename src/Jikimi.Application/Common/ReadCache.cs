@@ -11,9 +11,10 @@ public sealed class CacheOptions
 
     /// <summary>
     /// How a cached read model (readiness, control list) learns about changes. "database": it looks up the
-    /// organization's audit-chain head on every read — exact across nodes and processes (default on PostgreSQL,
-    /// which may run several nodes). "process": it trusts this process's own writes (exact for them, no lookup) and
-    /// the TTL bounds how late it sees another process's (default on SQLite, one node by design).
+    /// organization's audit-chain head on every read — exact across nodes and processes, one query per read.
+    /// "process" (the server's default): a counter per organization in this process, bumped by this process's writes
+    /// and, on PostgreSQL, by other nodes' NOTIFY messages; the TTL bounds anything missed (another process writing
+    /// to the SQLite file, a lost notification).
     /// </summary>
     [RegularExpression("^(database|process)$")]
     public string Coherence { get; set; } = "database";
@@ -61,19 +62,35 @@ public sealed class ReadCache(TimeProvider clock, IOptions<CacheOptions> options
             : _head(db, Domain.AuditTrail.AuditEvent.ChainOf(organizationId));
 
     /// <summary>Called after a committed change in an organization (null = system-level).</summary>
-    public void Changed(Guid? organizationId, IEnumerable<string> actions)
+    /// <summary>Returns whether the change touched security (members, tokens, sessions, users).</summary>
+    public bool Changed(Guid? organizationId, IEnumerable<string> actions)
+    {
+        var security = actions.Any(a => a.StartsWith("member.", StringComparison.Ordinal) || a.StartsWith("api_token.", StringComparison.Ordinal)
+                                        || a.StartsWith("user.", StringComparison.Ordinal) || a.StartsWith("invitation.", StringComparison.Ordinal)
+                                        || a.StartsWith("setup.", StringComparison.Ordinal) || a.StartsWith("organization.", StringComparison.Ordinal));
+        ChangedElsewhere(organizationId, security);
+        return security;
+    }
+
+    /// <summary>A change reported by another node (or this one).</summary>
+    public void ChangedElsewhere(Guid? organizationId, bool security)
     {
         if (organizationId is { } org)
         {
             _generations.AddOrUpdate(org, 1, (_, g) => g + 1);
         }
 
-        if (actions.Any(a => a.StartsWith("member.", StringComparison.Ordinal) || a.StartsWith("api_token.", StringComparison.Ordinal)
-                             || a.StartsWith("user.", StringComparison.Ordinal) || a.StartsWith("invitation.", StringComparison.Ordinal)
-                             || a.StartsWith("setup.", StringComparison.Ordinal) || a.StartsWith("organization.", StringComparison.Ordinal)))
+        if (security)
         {
             Interlocked.Increment(ref _security);
         }
+    }
+
+    /// <summary>Forget everything (e.g. the change feed lost its connection and may have missed changes).</summary>
+    public void Reset()
+    {
+        _entries.Clear();
+        Interlocked.Increment(ref _security);
     }
 
     public bool TryGet<T>(string key, long generation, out T value)
