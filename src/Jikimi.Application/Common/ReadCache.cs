@@ -43,7 +43,7 @@ public sealed class ReadCache(TimeProvider clock, IOptions<CacheOptions> options
     private readonly ConcurrentDictionary<Guid, long> _generations = new();
     private long _security;
 
-    private sealed record Entry(long Generation, DateTimeOffset Created, object Value);
+    private sealed record Entry(long Generation, DateTimeOffset Expires, object Value);
 
     public long SecurityGeneration => Interlocked.Read(ref _security);
 
@@ -96,8 +96,7 @@ public sealed class ReadCache(TimeProvider clock, IOptions<CacheOptions> options
     public bool TryGet<T>(string key, long generation, out T value)
         where T : class
     {
-        var ttl = key.StartsWith("auth:", StringComparison.Ordinal) || key.StartsWith("member:", StringComparison.Ordinal) ? options.Value.SecurityTtl : options.Value.Ttl;
-        if (ttl > TimeSpan.Zero && _entries.TryGetValue(key, out var e) && e.Generation == generation && clock.GetUtcNow() - e.Created < ttl && e.Value is T v)
+        if (_entries.TryGetValue(key, out var e) && e.Generation == generation && clock.GetUtcNow() < e.Expires && e.Value is T v)
         {
             value = v;
             return true;
@@ -109,7 +108,8 @@ public sealed class ReadCache(TimeProvider clock, IOptions<CacheOptions> options
 
     public void Set(string key, long generation, object value)
     {
-        if ((key.StartsWith("auth:", StringComparison.Ordinal) || key.StartsWith("member:", StringComparison.Ordinal) ? options.Value.SecurityTtl : options.Value.Ttl) <= TimeSpan.Zero)
+        var ttl = key.StartsWith("auth:", StringComparison.Ordinal) || key.StartsWith("member:", StringComparison.Ordinal) ? options.Value.SecurityTtl : options.Value.Ttl;
+        if (ttl <= TimeSpan.Zero)
         {
             return;
         }
@@ -119,7 +119,8 @@ public sealed class ReadCache(TimeProvider clock, IOptions<CacheOptions> options
             _entries.Clear(); // crude bound; the working set of a dashboard is far smaller
         }
 
-        _entries[key] = new Entry(generation, clock.GetUtcNow(), value);
+        // 80–100 % of the TTL, so entries made together do not all expire together.
+        _entries[key] = new Entry(generation, clock.GetUtcNow() + (ttl * (0.8 + (0.2 * Random.Shared.NextDouble()))), value);
     }
 
     public void Remove(string key) => _entries.TryRemove(key, out _);
