@@ -5,7 +5,7 @@
 # Prints p50/p95/p99 and the ratio to the trivial endpoint. Targets: p95 < 50 ms, throughput >= 25 % of ping, no errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ORGS=${ORGS:-1000}; EVIDENCE=${EVIDENCE:-100}; DURATION=${DURATION:-30}; CONNS=${CONNS:-32}
+ORGS=${ORGS:-1000}; EVIDENCE=${EVIDENCE:-100}; DURATION=${DURATION:-30}; CONNS=${CONNS:-32}; WARMUP=${WARMUP:-15}
 command -v wrk >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q wrk >/dev/null; }
 source scripts/ci-services.sh >/dev/null
 work=$(mktemp -d /tmp/jikimi-bench.XXXX)
@@ -22,8 +22,8 @@ for provider in ${PROVIDERS:-sqlite postgres}; do
   pid=$!
   for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
   for kind in ping readiness controls; do
-    # warm-up, then the measured run
-    PATH_KIND=$kind TARGETS="$data/targets.txt" wrk -t2 -c"$CONNS" -d5s -s bench/workspace.lua "http://127.0.0.1:$port" >/dev/null
+    # warm-up (fills the read cache for every organization), then the measured run
+    PATH_KIND=$kind TARGETS="$data/targets.txt" wrk -t2 -c"$CONNS" -d"${WARMUP}s" -s bench/workspace.lua "http://127.0.0.1:$port" >/dev/null
     line=$(PATH_KIND=$kind TARGETS="$data/targets.txt" wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 5s -s bench/workspace.lua "http://127.0.0.1:$port" | grep '^RESULT')
     echo "$provider $line"
     summary+=("$provider $line")
