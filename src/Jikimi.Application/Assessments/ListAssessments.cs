@@ -8,9 +8,12 @@ namespace Jikimi.Application.Assessments;
 
 public sealed class ListAssessments(JikimiDb db)
 {
-    public async Task<IReadOnlyList<AssessmentView>> Handle(OrgAccess access, CancellationToken ct)
+    public Task<IReadOnlyList<AssessmentView>> Handle(OrgAccess access, CancellationToken ct) => Query(null, ct);
+
+    /// <summary>All assessments of the tenant, or the one with this id.</summary>
+    internal async Task<IReadOnlyList<AssessmentView>> Query(Guid? id, CancellationToken ct)
     {
-        var rows = await db.Assessments.AsNoTracking().OrderByDescending(a => a.Year).ThenBy(a => a.Edition)
+        var rows = await db.Assessments.AsNoTracking().Where(a => id == null || a.Id == id).OrderByDescending(a => a.Year).ThenBy(a => a.Edition)
             .Select(a => new
             {
                 a.Id, a.Year, a.Edition, a.Certification, a.Title, a.StartedFromId, a.CreatedAt,
@@ -26,7 +29,7 @@ public sealed class GetAssessment(ListAssessments list)
 {
     public async Task<Result<AssessmentView>> Handle(OrgAccess access, Guid id, CancellationToken ct)
     {
-        var found = (await list.Handle(access, ct)).FirstOrDefault(a => a.Id == id);
+        var found = (await list.Query(id, ct)).FirstOrDefault();
         return found is null ? new NotFound("assessment", id.ToString()) : found;
     }
 }
