@@ -9,6 +9,8 @@ using Jikimi.Persistence.Postgres;
 using Jikimi.Persistence.Sqlite;
 using Jikimi.Web.Endpoints;
 using Jikimi.Web.Infrastructure;
+using Jikimi.Web.Ui;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
@@ -95,6 +97,8 @@ public static class HostSetup
         }));
         services.AddAuthentication(BearerAuthentication.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerAuthentication>(BearerAuthentication.SchemeName, null);
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder(BearerAuthentication.SchemeName).RequireAuthenticatedUser().Build());
+        services.AddJikimiUi(config);
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         var permits = config.GetValue("RateLimit:AuthPerMinute", 20);
         services.AddRateLimiter(o =>
         {
@@ -105,9 +109,12 @@ public static class HostSetup
         });
 
         var app = builder.Build();
+        app.UseForwardedHeaders(); // trusts loopback proxies only (the default): https behind a local TLS terminator
         app.UseExceptionHandler(e => e.Run(WriteUnhandled));
         app.UseStatusCodePages(WriteEmptyStatus);
         app.UseSecurityHeaders();
+        app.UseUiLanguage();
+        app.UseEvidenceUploadLimit();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -159,12 +166,18 @@ public static class HostSetup
         OrganizationEndpoints.Map(api, org);
         AssessmentEndpoints.Map(org);
         EvidenceEndpoints.Map(org);
+        app.MapJikimiUi();
     }
 
     /// <summary>Gives responses that the framework ends without a body (404 route, 405, 415) the same problem shape.</summary>
     private static Task WriteEmptyStatus(StatusCodeContext context)
     {
         var status = context.HttpContext.Response.StatusCode;
+        if (UiSetup.IsPageRequest(context.HttpContext.Request))
+        {
+            return ErrorPage.WriteAsync(context.HttpContext, status);
+        }
+
         var (code, detail) = status switch
         {
             404 => ("route.not_found", "No such endpoint."),
@@ -179,6 +192,11 @@ public static class HostSetup
     private static Task WriteUnhandled(HttpContext http)
     {
         var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (UiSetup.IsPageRequest(http.Request))
+        {
+            return ErrorPage.WriteAsync(http, error is BadHttpRequestException { StatusCode: 413 } ? 413 : error is BadHttpRequestException ? 400 : 500);
+        }
+
         var result = error switch
         {
             BadHttpRequestException { StatusCode: 413 } => Problems.Create(413, "request.too_large", "The request body is too large."),

@@ -19,6 +19,7 @@ public class TenantIsolationTests
     private static readonly Dictionary<string, string> Bodies = new()
     {
         ["PUT /api/v1/orgs/{orgId:guid}/"] = """{"name":"x"}""",
+        ["PUT /api/v1/orgs/{orgId:guid}/mfa-requirement"] = """{"required":false}""",
         ["POST /api/v1/orgs/{orgId:guid}/members/"] = """{"email":"z@z.kr","displayName":"z","role":"viewer"}""",
         ["PUT /api/v1/orgs/{orgId:guid}/members/{userId:guid}"] = """{"role":"viewer"}""",
         ["PUT /api/v1/orgs/{orgId:guid}/scope/"] = """{"certification":"isms","edition":"2023","version":0}""",

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 
 namespace Jikimi.Application.Accounts;
 
-/// <summary>Who a bearer secret belongs to. An API token carries its own organization and role.</summary>
-public sealed record Principal(Actor Actor, Guid? SessionId, Guid? TokenOrganizationId, Role? TokenRole);
+/// <summary>Who a bearer secret or session cookie belongs to. An API token carries its own organization and role; a session
+/// says whether its sign-in passed a second factor.</summary>
+public sealed record Principal(Actor Actor, Guid? SessionId, Guid? TokenOrganizationId, Role? TokenRole, bool Mfa = false);
 
 /// <summary>Resolves a bearer secret (session or API token) by its hash; expired, revoked or idle ones fail.</summary>
 public sealed class Authenticate(JikimiDb db, TimeProvider clock, IOptions<AuthOptions> options, ReadCache cache)
@@ -88,6 +89,6 @@ public sealed class Authenticate(JikimiDb db, TimeProvider clock, IOptions<AuthO
         }
 
         var idleEnd = session.LastSeenAt + options.Value.IdleTimeout;
-        return new CachedPrincipal(new Principal(new Actor(session.UserId, user.DisplayName, user.IsSystemAdministrator), session.Id, null, null), now, idleEnd < session.ExpiresAt ? idleEnd : session.ExpiresAt);
+        return new CachedPrincipal(new Principal(new Actor(session.UserId, user.DisplayName, user.IsSystemAdministrator), session.Id, null, null, session.Mfa), now, idleEnd < session.ExpiresAt ? idleEnd : session.ExpiresAt);
     }
 }

@@ -8,6 +8,13 @@ public static class AuditActions
     public const string UserSignInFailed = "user.sign_in_failed";
     public const string UserSignedOut = "user.signed_out";
     public const string UserSignedOutEverywhere = "user.signed_out_everywhere";
+    public const string UserProvisioned = "user.provisioned";
+    public const string UserMfaEnabled = "user.mfa_enabled";
+    public const string UserMfaDisabled = "user.mfa_disabled";
+    public const string UserRecoveryCodesRegenerated = "user.recovery_codes_regenerated";
+    public const string UserPasswordChanged = "user.password_changed";
+    public const string UserPreferencesChanged = "user.preferences_changed";
+    public const string OrganizationMfaRequirementChanged = "organization.mfa_requirement_changed";
     public const string InvitationAccepted = "invitation.accepted";
     public const string OrganizationCreated = "organization.created";
     public const string OrganizationRenamed = "organization.renamed";

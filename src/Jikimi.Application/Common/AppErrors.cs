@@ -8,6 +8,16 @@ public sealed record SetupTokenInvalid() : RuleError("setup.token_invalid", "The
 
 public sealed record SignInFailed() : DomainError("auth.failed", "E-mail or password is wrong.");
 
+public sealed record SecondFactorRequired() : DomainError("auth.mfa_required", "This account uses multi-factor authentication: send the authenticator code (or a recovery code) as 'code'.");
+
+public sealed record SecondFactorFailed() : DomainError("auth.mfa_failed", "The authenticator or recovery code is wrong.");
+
+public sealed record MfaRequiredByOrganization() : ForbiddenError("auth.mfa_required_by_organization", "This organization requires multi-factor authentication: set up an authenticator and sign in again with it.");
+
+public sealed record PasswordReused() : RuleError("password.reused", "Choose a password you have not used recently.");
+
+public sealed record CurrentPasswordWrong() : RuleError("password.current_wrong", "The current password is wrong.");
+
 public sealed record AccountLocked() : DomainError("auth.locked", "Too many failed attempts: the account is locked for a while.");
 
 public sealed record PasswordRejected(string Reasons) : RuleError("password.rejected", Reasons);

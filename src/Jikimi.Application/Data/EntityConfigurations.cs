@@ -200,3 +200,13 @@ internal sealed class UserConfig : IEntityTypeConfiguration<JikimiUser>
         b.Property(x => x.Language).HasMaxLength(5);
     }
 }
+
+internal sealed class PasswordHistoryConfig : IEntityTypeConfiguration<PasswordHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<PasswordHistoryEntry> b)
+    {
+        b.HasIndex(x => new { x.UserId, x.CreatedAt });
+        b.Property(x => x.PasswordHash).HasMaxLength(500);
+        b.HasOne<JikimiUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -41,6 +41,7 @@ public sealed class JikimiDb(DbContextOptions<JikimiDb> options)
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
 
     /// <summary>Sets the organization for this unit of work (once per request, after membership is checked).</summary>
     public void UseTenant(Guid organizationId) => TenantId = organizationId;

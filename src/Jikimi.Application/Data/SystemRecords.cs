@@ -29,3 +29,12 @@ public sealed class EvidenceBlob
     public byte[] Content { get; set; } = [];
     public DateTime CreatedAt { get; set; }
 }
+
+/// <summary>A former password hash of a user, so a password change can refuse recent ones (ISMS-P 2.5.4).</summary>
+public sealed class PasswordHistoryEntry
+{
+    public long Id { get; set; }
+    public Guid UserId { get; set; }
+    public string PasswordHash { get; set; } = string.Empty;
+    public DateTime CreatedAt { get; set; }
+}

@@ -9,7 +9,7 @@ namespace Jikimi.Application.Organizations;
 
 public sealed record CreateOrganizationRequest(string? Name);
 
-public sealed record OrganizationView(Guid Id, string Name, string Role, DateTime CreatedAt);
+public sealed record OrganizationView(Guid Id, string Name, string Role, DateTime CreatedAt, bool RequireMfa = false);
 
 /// <summary>An instance administrator creates an organization and becomes its administrator.</summary>
 public sealed class CreateOrganization(JikimiDb db, AuditWriter audit, TimeProvider clock)

@@ -12,32 +12,36 @@ public sealed class ListMyOrganizations(JikimiDb db)
     {
         var rows = await db.Memberships.IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.UserId == actor.UserId)
-            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.Name, m.Role, o.CreatedAt })
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.Name, m.Role, o.CreatedAt, o.RequireMfa })
             .OrderBy(x => x.Name)
             .ToListAsync(ct);
-        return rows.Select(r => new OrganizationView(r.Id, r.Name, r.Role.ToWire(), r.CreatedAt)).ToList();
+        return rows.Select(r => new OrganizationView(r.Id, r.Name, r.Role.ToWire(), r.CreatedAt, r.RequireMfa)).ToList();
     }
 }
 
-/// <summary>Finds the actor's role in an organization; null = not a member (the API answers 404).</summary>
+/// <summary>A member's role in an organization and whether the organization demands a second factor.</summary>
+public sealed record OrgMembership(Role Role, bool RequireMfa);
+
+/// <summary>Finds the actor's membership of an organization; null = not a member (the API answers 404).</summary>
 public sealed class ResolveMembership(JikimiDb db, ReadCache cache)
 {
-    private sealed record Found(Role? Role);
+    private sealed record Found(OrgMembership? Membership);
 
-    public async Task<Role?> Handle(Guid userId, Guid organizationId, CancellationToken ct)
+    public async Task<OrgMembership?> Handle(Guid userId, Guid organizationId, CancellationToken ct)
     {
         var key = $"member:{userId}:{organizationId}";
         var generation = cache.SecurityGeneration;
         if (cache.TryGet<Found>(key, generation, out var hit))
         {
-            return hit.Role;
+            return hit.Membership;
         }
 
-        var role = await db.Memberships.IgnoreQueryFilters().AsNoTracking()
+        var found = await db.Memberships.IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.UserId == userId && m.OrganizationId == organizationId)
-            .Select(m => (Role?)m.Role)
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { m.Role, o.RequireMfa })
             .FirstOrDefaultAsync(ct);
-        cache.Set(key, generation, new Found(role));
-        return role;
+        var membership = found is null ? null : new OrgMembership(found.Role, found.RequireMfa);
+        cache.Set(key, generation, new Found(membership));
+        return membership;
     }
 }

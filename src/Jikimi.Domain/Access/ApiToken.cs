@@ -96,10 +96,13 @@ public sealed class UserSession
     public DateTime ExpiresAt { get; private set; }
     public DateTime? RevokedAt { get; private set; }
 
-    public static (UserSession Session, string Secret) Create(Guid userId, TimeSpan lifetime, DateTime now)
+    /// <summary>True when the sign-in passed a second factor (TOTP, recovery code, or an SSO provider that reported one).</summary>
+    public bool Mfa { get; private set; }
+
+    public static (UserSession Session, string Secret) Create(Guid userId, TimeSpan lifetime, DateTime now, bool mfa = false)
     {
         var secret = ApiToken.NewSecret().Replace(ApiToken.Prefix, "jks_", StringComparison.Ordinal);
-        return (new UserSession { Id = Guid.NewGuid(), UserId = userId, SecretHash = ApiToken.HashSecret(secret), CreatedAt = now, LastSeenAt = now, ExpiresAt = now + lifetime }, secret);
+        return (new UserSession { Id = Guid.NewGuid(), UserId = userId, SecretHash = ApiToken.HashSecret(secret), CreatedAt = now, LastSeenAt = now, ExpiresAt = now + lifetime, Mfa = mfa }, secret);
     }
 
     public bool IsActive(DateTime now, TimeSpan idleTimeout) => RevokedAt is null && ExpiresAt > now && LastSeenAt + idleTimeout > now;

@@ -13,6 +13,11 @@ public sealed class Organization
     public string Name { get; private set; } = string.Empty;
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>Members must sign in with a second factor to open this organization (ISMS-P 2.5.3 for privileged access).</summary>
+    public bool RequireMfa { get; private set; }
+
+    public void SetMfaRequirement(bool required) => RequireMfa = required;
+
     public static Result<Organization> Create(string? name, DateTime now)
     {
         var n = Text.Required("name", name, 200);

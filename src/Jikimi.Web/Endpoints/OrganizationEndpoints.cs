@@ -21,6 +21,9 @@ public static class OrganizationEndpoints
         org.MapGet("/", async (HttpContext http, GetOrganization h, CancellationToken ct) => Problems.Ok(await h.Handle(http.Access(), ct))).WithTags("Organizations");
         org.MapPut("/", async (HttpContext http, RenameOrganizationRequest req, RenameOrganization h, CancellationToken ct) => Problems.Ok(await h.Handle(http.Access(), req, ct))).WithTags("Organizations");
 
+        org.MapPut("/mfa-requirement", async (HttpContext http, MfaRequirementRequest req, SetMfaRequirement h, CancellationToken ct) => Problems.Ok(await h.Handle(http.Access(), req, ct)))
+            .WithTags("Organizations").WithSummary("Make a second factor mandatory for members (administrators).");
+
         var members = org.MapGroup("/members").WithTags("Members");
         members.MapGet("/", async (HttpContext http, ListMembers h, CancellationToken ct) => TypedResults.Ok(await h.Handle(http.Access(), ct)));
         members.MapPost("/", async (HttpContext http, AddMemberRequest req, AddMember h, CancellationToken ct) =>

@@ -82,7 +82,13 @@ public sealed class OrgAccessFilter : IEndpointFilter
         }
         else
         {
-            role = await http.RequestServices.GetRequiredService<Application.Organizations.ResolveMembership>().Handle(principal.Actor.UserId, orgId, http.RequestAborted);
+            var membership = await http.RequestServices.GetRequiredService<Application.Organizations.ResolveMembership>().Handle(principal.Actor.UserId, orgId, http.RequestAborted);
+            if (membership is { RequireMfa: true } && !principal.Mfa)
+            {
+                return Problems.From(new Application.Common.MfaRequiredByOrganization());
+            }
+
+            role = membership?.Role;
         }
 
         if (role is not { } r)

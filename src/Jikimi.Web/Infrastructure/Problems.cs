@@ -14,7 +14,7 @@ public static class Problems
         ForbiddenError => StatusCodes.Status403Forbidden,
         TooLargeError => StatusCodes.Status413PayloadTooLarge,
         RuleError => StatusCodes.Status422UnprocessableEntity,
-        _ when error.Code is "auth.failed" => StatusCodes.Status401Unauthorized,
+        _ when error.Code is "auth.failed" or "auth.mfa_required" or "auth.mfa_failed" => StatusCodes.Status401Unauthorized,
         _ when error.Code is "auth.locked" => StatusCodes.Status423Locked,
         _ => StatusCodes.Status400BadRequest,
     };

@@ -31,9 +31,14 @@ public static class SecurityHeaders
                 h["Content-Security-Policy"] = ctx.Request.Path.StartsWithSegments("/api/reference") ? ReferencePagePolicy : ContentSecurityPolicy;
             }
 
-            if (ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/api/reference"))
+            if (ctx.Request.IsHttps)
             {
-                h["Cache-Control"] = "no-store";
+                h["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
+            }
+
+            if (!ctx.Request.Path.StartsWithSegments("/static") && !ctx.Request.Path.StartsWithSegments("/api/reference"))
+            {
+                h["Cache-Control"] = "no-store"; // workspace data never sits in shared or back-button caches
             }
 
             return Task.CompletedTask;

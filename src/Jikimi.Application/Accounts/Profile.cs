@@ -1,0 +1,114 @@
+using Jikimi.Application.AuditTrail;
+using Jikimi.Application.Common;
+using Jikimi.Application.Data;
+using Jikimi.Application.Setup;
+using Jikimi.Domain.Common;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jikimi.Application.Accounts;
+
+public sealed record ProfileView(UserView User, bool MfaEnabled, int RecoveryCodesLeft, int ActiveSessions);
+
+public sealed class GetProfile(UserManager<JikimiUser> users, JikimiDb db, TimeProvider clock)
+{
+    public async Task<Result<ProfileView>> Handle(Actor actor, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(actor.UserId.ToString());
+        if (user is null)
+        {
+            return new NotFound("user", actor.UserId.ToString());
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sessions = await db.UserSessions.CountAsync(s => s.UserId == user.Id && s.RevokedAt == null && s.ExpiresAt > now, ct);
+        return new ProfileView(new UserView(user.Id, user.Email!, user.DisplayName, user.IsSystemAdministrator, user.Language), user.TwoFactorEnabled,
+            user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0, sessions);
+    }
+}
+
+public sealed record UpdatePreferencesRequest(string? DisplayName, string? Language);
+
+/// <summary>Display name and UI/report language ("ko" or "en"), remembered per user.</summary>
+public sealed class UpdatePreferences(UserManager<JikimiUser> users, AuditWriter audit)
+{
+    public async Task<Result<UserView>> Handle(Actor actor, UpdatePreferencesRequest req, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(actor.UserId.ToString());
+        if (user is null)
+        {
+            return new NotFound("user", actor.UserId.ToString());
+        }
+
+        if (req.Language is not null && req.Language is not ("ko" or "en"))
+        {
+            return new Invalid("language", "language is 'ko' or 'en'.");
+        }
+
+        if (req.DisplayName is not null)
+        {
+            var n = Text.Required("displayName", req.DisplayName, 100);
+            if (n.Error is { } e)
+            {
+                return e;
+            }
+
+            user.DisplayName = n.Value!;
+        }
+
+        user.Language = req.Language ?? user.Language;
+        await users.UpdateAsync(user);
+        audit.Record(null, actor, AuditActions.UserPreferencesChanged, "user", user.Id, new { user.Language });
+        var saved = await audit.SaveAsync(ct);
+        return saved.Error is { } se ? se : new UserView(user.Id, user.Email!, user.DisplayName, user.IsSystemAdministrator, user.Language);
+    }
+}
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+/// <summary>
+/// Changes the password under the ISMS-P 2.5.4 rules, refusing the current and the last
+/// <see cref="RememberedPasswords"/> ones; other sessions end (security stamp).
+/// </summary>
+public sealed class ChangePassword(UserManager<JikimiUser> users, JikimiDb db, AuditWriter audit, TimeProvider clock)
+{
+    public const int RememberedPasswords = 5;
+
+    public async Task<Result> Handle(Actor actor, Guid? keepSessionId, ChangePasswordRequest req, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(actor.UserId.ToString());
+        if (user is null)
+        {
+            return new NotFound("user", actor.UserId.ToString());
+        }
+
+        if (!await users.CheckPasswordAsync(user, req.CurrentPassword ?? string.Empty))
+        {
+            return new CurrentPasswordWrong();
+        }
+
+        var next = req.NewPassword ?? string.Empty;
+        var history = await db.PasswordHistory.Where(h => h.UserId == user.Id).OrderByDescending(h => h.CreatedAt).Take(RememberedPasswords).ToListAsync(ct);
+        if (history.Select(h => h.PasswordHash).Append(user.PasswordHash!)
+            .Any(h => users.PasswordHasher.VerifyHashedPassword(user, h, next) != PasswordVerificationResult.Failed))
+        {
+            return new PasswordReused();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.PasswordHistory.Add(new PasswordHistoryEntry { UserId = user.Id, PasswordHash = user.PasswordHash!, CreatedAt = now });
+        var result = await users.ChangePasswordAsync(user, req.CurrentPassword!, next);
+        if (!result.Succeeded)
+        {
+            return new PasswordRejected(string.Join(" ", result.Errors.Select(x => x.Description)));
+        }
+
+        foreach (var s in await db.UserSessions.Where(s => s.UserId == user.Id && s.RevokedAt == null && s.Id != keepSessionId).ToListAsync(ct))
+        {
+            s.Revoke(now);
+        }
+
+        audit.Record(null, actor, AuditActions.UserPasswordChanged, "user", user.Id);
+        return await audit.SaveAsync(ct);
+    }
+}

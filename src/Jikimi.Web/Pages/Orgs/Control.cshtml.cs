@@ -1,0 +1,103 @@
+using Jikimi.Application.Assessments;
+using Jikimi.Application.Evidence;
+using Jikimi.Application.Organizations;
+using Jikimi.Domain.Organizations;
+using Jikimi.Web.Ui;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jikimi.Web.Pages.Orgs;
+
+[EvidenceUpload]
+public sealed class ControlModel(GetControl get, UpdateControl update, RecordCheckItem record, AddComment comment, LinkEvidence link, UploadEvidence upload, ListMembers members, ListEvidence library) : OrgPage
+{
+    [FromRoute]
+    public Guid AssessmentId { get; set; }
+
+    [FromRoute]
+    public string ControlId { get; set; } = string.Empty;
+
+    public ControlDetail? Detail { get; private set; }
+
+    public IReadOnlyList<MemberView> Members { get; private set; } = [];
+
+    public IReadOnlyList<EvidenceView> Library { get; private set; } = [];
+
+    /// <summary>Owners edit their own controls, managers all; viewers and auditors read.</summary>
+    public bool CanEdit => Role.CanManageWorkspace() || (Role == Role.ControlOwner && Detail?.Control.OwnerUserId == Actor.UserId);
+
+    public bool CanManage => Role.CanManageWorkspace();
+
+    public bool CanComment => Role != Role.Viewer;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await Load(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostControlAsync(string? status, bool applicable, string? notApplicableReason, Guid? ownerUserId, DateOnly? dueDate,
+        string? operationStatus, string? relatedDocuments, string? evidenceRecords, int version, CancellationToken ct)
+    {
+        if (!await Load(ct))
+        {
+            return NotFound();
+        }
+
+        // A control owner cannot reassign: keep the owner the form could not change.
+        var (owner, due) = CanManage ? (ownerUserId, dueDate) : (Detail!.Control.OwnerUserId, Detail.Control.DueDate);
+        var r = await update.Handle(Access, AssessmentId, ControlId, new UpdateControlRequest(status, applicable, Empty(notApplicableReason), owner, due,
+            operationStatus, relatedDocuments, evidenceRecords, version), ct);
+        return r.Error is { } e ? Failed(e) : Done(L("저장했습니다.", "Saved."));
+    }
+
+    public async Task<IActionResult> OnPostCheckItemAsync(string checkItemId, string? result, string? notApplicableReason, string? note, int version, CancellationToken ct)
+    {
+        var r = await record.Handle(Access, AssessmentId, checkItemId, new RecordCheckItemRequest(result, Empty(notApplicableReason), Empty(note), version), ct);
+        return r.Error is { } e ? Failed(e) : Done(L($"{checkItemId} 결과를 저장했습니다.", $"Saved the result of {checkItemId}."));
+    }
+
+    public async Task<IActionResult> OnPostCommentAsync(string? body, CancellationToken ct)
+    {
+        var r = await comment.Handle(Access, AssessmentId, ControlId, new AddCommentRequest(body), ct);
+        return r.Error is { } e ? Failed(e) : Done(L("의견을 남겼습니다.", "Comment added."));
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync(Guid evidenceId, string? checkItemId, CancellationToken ct)
+    {
+        var r = await link.Handle(Access, evidenceId, new EvidenceTarget(AssessmentId, ControlId, Empty(checkItemId)), ct);
+        return r.Error is { } e ? Failed(e) : Done(L("증적을 연결했습니다.", "Evidence linked."));
+    }
+
+    public async Task<IActionResult> OnPostUnlinkAsync(Guid evidenceId, Guid linkId, CancellationToken ct)
+    {
+        var r = await link.Unlink(Access, evidenceId, linkId, ct);
+        return r.Error is { } e ? Failed(e) : Done(L("연결을 해제했습니다.", "Unlinked."));
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, string? title, string? checkItemId, int? refreshIntervalDays, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            FlashError = L("파일을 선택하세요.", "Choose a file.");
+            return RedirectToPage();
+        }
+
+        await using var content = file.OpenReadStream();
+        var r = await upload.Handle(Access, null,
+            new UploadEvidenceRequest(string.IsNullOrWhiteSpace(title) ? file.FileName : title, null, null, refreshIntervalDays, [new EvidenceTarget(AssessmentId, ControlId, Empty(checkItemId))]),
+            new EvidenceFile(content, file.FileName), ct);
+        return r.Error is { } e ? Failed(e) : Done(L("증적을 올리고 연결했습니다.", "Evidence uploaded and linked."));
+    }
+
+    private async Task<bool> Load(CancellationToken ct)
+    {
+        var d = await get.Handle(Access, AssessmentId, ControlId, ct);
+        if (d.Error is not null)
+        {
+            return false;
+        }
+
+        Detail = d.Value;
+        Members = await members.Handle(Access, ct);
+        Library = (await library.Handle(Access, new EvidenceFilter(Take: 200), ct)).Items;
+        return true;
+    }
+
+    private static string? Empty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}

@@ -1,0 +1,41 @@
+using Jikimi.Application.Assessments;
+using Jikimi.Application.Evidence;
+using Jikimi.Application.Readiness;
+using Jikimi.Web.Ui;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jikimi.Web.Pages.Orgs;
+
+public sealed class DashboardModel(ListAssessments assessments, GetReadiness readiness, ListControls controls, ListEvidence evidence) : OrgPage
+{
+    public IReadOnlyList<AssessmentView> Assessments { get; private set; } = [];
+
+    public AssessmentView? Assessment { get; private set; }
+
+    public ReadinessView? Readiness { get; private set; }
+
+    public IReadOnlyList<ControlRow> Overdue { get; private set; } = [];
+
+    public IReadOnlyList<EvidenceView> Expiring { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid? assessment, CancellationToken ct)
+    {
+        Assessments = await assessments.Handle(Access, ct);
+        Assessment = Assessments.FirstOrDefault(a => a.Id == assessment) ?? Assessments.FirstOrDefault();
+        if (Assessment is null)
+        {
+            return Page();
+        }
+
+        var r = await readiness.Handle(Access, Assessment.Id, includeControls: false, ct);
+        if (r.Error is not null)
+        {
+            return NotFound();
+        }
+
+        Readiness = r.Value;
+        Overdue = (await controls.Handle(Access, Assessment.Id, new ControlFilter(OverdueOnly: true), ct)).Value ?? [];
+        Expiring = (await evidence.Handle(Access, new EvidenceFilter(ExpiringWithinDays: 30, Take: 20), ct)).Items;
+        return Page();
+    }
+}

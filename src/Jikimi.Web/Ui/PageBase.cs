@@ -1,0 +1,103 @@
+using Jikimi.Application.Accounts;
+using Jikimi.Application.Common;
+using Jikimi.Application.Organizations;
+using Jikimi.Domain.Common;
+using Jikimi.Domain.Organizations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jikimi.Web.Ui;
+
+/// <summary>Every page: the signed-in principal, texts in the request's language, and a flash message after a redirect.</summary>
+public abstract class UiPage : PageModel
+{
+    [TempData]
+    public string? Flash { get; set; }
+
+    [TempData]
+    public string? FlashError { get; set; }
+
+    public Principal? Principal => HttpContext.Items[typeof(Principal)] as Principal;
+
+    public Actor Actor => Principal?.Actor ?? throw new InvalidOperationException("page requires a signed-in user");
+
+    public static string L(string ko, string en) => Lang.L(ko, en);
+
+    /// <summary>Shows a use case's failure on the page (in the user's language) and keeps what they typed.</summary>
+    protected IActionResult Fail(DomainError error)
+    {
+        ModelState.AddModelError(string.Empty, UiErrors.Message(error));
+        Response.StatusCode = error is NotFoundError ? 404 : 422;
+        return Page();
+    }
+
+    protected IActionResult Done(string message, string? url = null)
+    {
+        Flash = message;
+        return url is null ? RedirectToPage() : LocalRedirect(url);
+    }
+
+    protected IActionResult Failed(DomainError error, string? url = null)
+    {
+        FlashError = UiErrors.Message(error);
+        return url is null ? RedirectToPage() : LocalRedirect(url);
+    }
+}
+
+/// <summary>Pages under /orgs/{orgId}/…: membership checked (404 otherwise, as the API), tenant filter set, MFA rule applied.</summary>
+public abstract class OrgPage : UiPage
+{
+    [FromRoute]
+    public Guid OrgId { get; set; }
+
+    public OrgAccess Access => HttpContext.Items[typeof(OrgAccess)] as OrgAccess ?? throw new InvalidOperationException("not an organization page");
+
+    public OrganizationView Org => HttpContext.Items[typeof(OrganizationView)] as OrganizationView ?? throw new InvalidOperationException("not an organization page");
+
+    public Role Role => Access.Role;
+
+    public string OrgUrl(string rest = "") => $"/orgs/{OrgId}{rest}";
+}
+
+/// <summary>Resolves the organization for <see cref="OrgPage"/>s before any handler runs.</summary>
+public sealed class OrgPageFilter(ResolveMembership membership, GetOrganization organization, Application.Data.JikimiDb db) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (context.HandlerInstance is not OrgPage || context.HttpContext.Items[typeof(Principal)] is not Principal principal)
+        {
+            await next();
+            return;
+        }
+
+        var http = context.HttpContext;
+        if (!Guid.TryParse(context.RouteData.Values["orgId"]?.ToString(), out var orgId)
+            || await membership.Handle(principal.Actor.UserId, orgId, http.RequestAborted) is not { } m)
+        {
+            context.Result = new NotFoundResult();
+            return;
+        }
+
+        if (m.RequireMfa && !principal.Mfa)
+        {
+            context.Result = new RedirectResult("/account/mfa?required=" + orgId);
+            return;
+        }
+
+        db.UseTenant(orgId);
+        var access = new OrgAccess(orgId, m.Role, principal.Actor);
+        http.Items[typeof(OrgAccess)] = access;
+        var org = await organization.Handle(access, http.RequestAborted);
+        if (org.Error is not null)
+        {
+            context.Result = new NotFoundResult();
+            return;
+        }
+
+        http.Items[typeof(OrganizationView)] = org.Value;
+        await next();
+    }
+}

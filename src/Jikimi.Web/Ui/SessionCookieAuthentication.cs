@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Jikimi.Application.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Jikimi.Web.Ui;
+
+/// <summary>
+/// The web UI's sign-in: an HttpOnly cookie holding a server-side session secret (the same sessions as the API's bearer
+/// tokens, so idle time-out, expiry, revocation and "sign out everywhere" apply alike). Only pages accept it; the API
+/// never does, so a cookie can never drive the API cross-site. Forms carry antiforgery tokens.
+/// </summary>
+public sealed class SessionCookieAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, Authenticate authenticate)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Session";
+    public const string CookieName = "jikimi_session";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var secret = Request.Cookies[CookieName];
+        if (string.IsNullOrEmpty(secret))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var principal = await authenticate.Handle(secret, Context.RequestAborted);
+        if (principal is null || principal.SessionId is null)
+        {
+            Clear(Context);
+            return AuthenticateResult.Fail("session expired or revoked");
+        }
+
+        Context.Items[typeof(Principal)] = principal;
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, principal.Actor.UserId.ToString()), new(ClaimTypes.Name, principal.Actor.Name) };
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var back = Request.Path + Request.QueryString;
+        Response.Redirect("/login?returnUrl=" + Uri.EscapeDataString(back));
+        return Task.CompletedTask;
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A browser-session cookie; the server decides when the session ends (idle time-out, lifetime, sign-out).</summary>
+    public static void Issue(HttpContext http, string secret) =>
+        http.Response.Cookies.Append(CookieName, secret, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = http.Request.IsHttps,
+            SameSite = SameSiteMode.Lax,
+            IsEssential = true,
+            Path = "/",
+        });
+
+    public static void Clear(HttpContext http) => http.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/", Secure = http.Request.IsHttps, HttpOnly = true, SameSite = SameSiteMode.Lax });
+}
