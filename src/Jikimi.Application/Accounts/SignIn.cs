@@ -62,7 +62,7 @@ public sealed class VerifySecondFactor(UserManager<JikimiUser> users, AuditWrite
             return new AccountLocked();
         }
 
-        var c = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).Trim();
+        var c = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
         var ok = c.Length == 6 && c.All(char.IsAsciiDigit)
             ? await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, c)
             : c.Length is > 6 and < 40 && (await users.RedeemTwoFactorRecoveryCodeAsync(user, c)).Succeeded;

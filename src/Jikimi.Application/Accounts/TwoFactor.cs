@@ -64,9 +64,8 @@ public sealed class EnableAuthenticator(UserManager<JikimiUser> users, AuditWrit
         var c = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
         if (c.Length != 6 || !await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, c))
         {
-            return new SecondFactorFailed();
+            return new AuthenticatorCodeWrong();
         }
-
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
         audit.Record(null, actor, AuditActions.UserMfaEnabled, "user", user.Id);

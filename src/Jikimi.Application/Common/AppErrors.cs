@@ -12,6 +12,8 @@ public sealed record SecondFactorRequired() : DomainError("auth.mfa_required", "
 
 public sealed record SecondFactorFailed() : DomainError("auth.mfa_failed", "The authenticator or recovery code is wrong.");
 
+public sealed record AuthenticatorCodeWrong() : RuleError("mfa.code_invalid", "The code does not match: check the app shows Jikimi's key and the device clock is right, then try the current code.");
+
 public sealed record MfaRequiredByOrganization() : ForbiddenError("auth.mfa_required_by_organization", "This organization requires multi-factor authentication: set up an authenticator and sign in again with it.");
 
 public sealed record PasswordReused() : RuleError("password.reused", "Choose a password you have not used recently.");
