@@ -200,7 +200,7 @@ public sealed class UserJourneyTests(BrowserFixture browser)
         await Expect(auditor.Locator("#control-result")).ToHaveTextAsync("이행");
         await auditor.FillAsync("#comment", "표본 확인 예정");
         await auditor.ClickAsync("#add-comment");
-        await Expect(auditor.Locator(".comment")).ToContainTextAsync("표본 확인 예정");
+        await Expect(auditor.Locator(".comment", new() { HasText = "표본 확인 예정" })).ToBeVisibleAsync();
 
         // The administrator requires MFA: the viewer (no second factor) is sent to set one up.
         await page.GotoAsync(app.Url(orgUrl + "/members"));
