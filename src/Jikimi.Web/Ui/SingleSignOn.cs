@@ -25,6 +25,9 @@ public sealed class OidcSettings
     /// <summary>Count the provider's MFA (an <c>amr</c> of mfa/otp/hwk/swk) as Jikimi MFA for organizations that require it.</summary>
     public bool TrustProviderMfa { get; set; }
 
+    /// <summary>Ask the provider's userinfo endpoint for e-mail and name (off when the ID token carries them).</summary>
+    public bool GetClaimsFromUserInfoEndpoint { get; set; } = true;
+
     /// <summary>Only for tests and labs: allow an http:// authority.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 }
@@ -70,7 +73,7 @@ public static class SingleSignOn
                 o.CallbackPath = "/signin-oidc";
                 o.SaveTokens = false;
                 o.MapInboundClaims = false;
-                o.GetClaimsFromUserInfoEndpoint = true;
+                o.GetClaimsFromUserInfoEndpoint = s.GetClaimsFromUserInfoEndpoint;
                 o.RequireHttpsMetadata = s.RequireHttpsMetadata;
                 o.Scope.Clear();
                 foreach (var scope in new[] { "openid", "profile", "email" })
