@@ -18,9 +18,12 @@ public sealed record ImportSummary(int Rows, int Created, int Updated);
 /// </summary>
 public sealed class ImportAssets(JikimiDb db, AuditWriter audit, TimeProvider clock)
 {
+    /// <summary>For the edge: refuse before reading a file.</summary>
+    public Result CanImport(OrgAccess access) => access.Require(Permissions.CanManageWorkspace, "import assets");
+
     public async Task<Result<ImportSummary>> Handle(OrgAccess access, AssetSheet sheet, CancellationToken ct)
     {
-        if (access.Require(Permissions.CanManageWorkspace, "import assets").Error is { } denied)
+        if (CanImport(access).Error is { } denied)
         {
             return denied;
         }
