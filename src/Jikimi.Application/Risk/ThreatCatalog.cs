@@ -4,7 +4,7 @@ namespace Jikimi.Application.Risk;
 
 public sealed record CatalogThreat(string Id, string Category, string Ko, string En);
 
-/// <summary>Jikimi's seeded threat list (catalogs/risk/threats.json, embedded), validated when first read.</summary>
+/// <summary>Jikimi's seeded threat list (Risk/threats.json, embedded), validated when first read.</summary>
 public static class ThreatCatalog
 {
     private static readonly Lazy<IReadOnlyList<CatalogThreat>> Loaded = new(Load);
@@ -13,7 +13,7 @@ public static class ThreatCatalog
 
     private static IReadOnlyList<CatalogThreat> Load()
     {
-        using var stream = typeof(ThreatCatalog).Assembly.GetManifestResourceStream("catalogs/risk/threats.json")
+        using var stream = typeof(ThreatCatalog).Assembly.GetManifestResourceStream("risk/threats.json")
             ?? throw new InvalidOperationException("The threat catalog is not embedded.");
         using var doc = JsonDocument.Parse(stream);
         var list = doc.RootElement.GetProperty("threats").EnumerateArray()

@@ -51,6 +51,10 @@ public static class AssetEndpoints
         {
             return Problems.Create(StatusCodes.Status413PayloadTooLarge, "import.too_large", $"A CSV file may be at most {AssetCsv.MaxBytes / 1024 / 1024} MB.");
         }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return Problems.Create(StatusCodes.Status422UnprocessableEntity, "import.not_utf8", "The file is not UTF-8: save it as \"CSV UTF-8\" (CSV UTF-8(쉼표로 분리)) and import again.");
+        }
 
         if (sheet is null)
         {

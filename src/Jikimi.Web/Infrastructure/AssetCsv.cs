@@ -12,12 +12,16 @@ public static class AssetCsv
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Null for an empty body; throws <see cref="DecoderFallbackException"/> when the file is not UTF-8.</summary>
     public static async Task<AssetSheet?> ReadAsync(Stream body, CancellationToken ct)
     {
-        // Buffered (bounded): Sep wants a seekable or text source, and a partial read must import nothing anyway.
+        // Buffered (bounded): a partial read must import nothing anyway. Strict UTF-8, so a file saved as CP949
+        // ("CSV (쉼표로 분리)" in Korean Excel) is refused instead of importing garbled names.
         using var buffer = new MemoryStream();
         await body.CopyToAsync(buffer, ct);
-        var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
+        var text = StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
