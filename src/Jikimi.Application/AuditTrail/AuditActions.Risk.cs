@@ -16,6 +16,7 @@ public static partial class AuditActions
     public const string RiskAdded = "risk.added";
     public const string RiskTreatmentPlanned = "risk.treatment_planned";
     public const string RiskAccepted = "risk.accepted";
+    public const string RiskRemoved = "risk.removed";
     public const string FlowAdded = "pi_flow.added";
     public const string FlowUpdated = "pi_flow.updated";
     public const string FlowRemoved = "pi_flow.removed";

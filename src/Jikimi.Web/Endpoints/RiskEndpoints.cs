@@ -50,6 +50,9 @@ public static class RiskEndpoints
         a.MapPost("/{riskAssessmentId:guid}/risks", async (HttpContext http, Guid riskAssessmentId, AddRiskRequest req, AddRisk h, CancellationToken ct) =>
                 Problems.Created(await h.Handle(http.Access(), riskAssessmentId, req, ct), x => $"/api/v1/orgs/{http.Access().OrganizationId}/risk/assessments/{riskAssessmentId}/risks"))
             .WithSummary("Add a risk: asset, threat, levels, and a vulnerability by hand or from a check item (assessmentId + checkItemId).");
+        a.MapDelete("/{riskAssessmentId:guid}/risks/{riskId:guid}", async (HttpContext http, Guid riskAssessmentId, Guid riskId, RemoveRisk h, CancellationToken ct) =>
+                Problems.NoContent(await h.Handle(http.Access(), riskAssessmentId, riskId, ct)))
+            .WithSummary("Remove a risk entered by mistake (audited); an accepted risk stays (risk.accepted_stays).");
         a.MapPut("/{riskAssessmentId:guid}/risks/{riskId:guid}/treatment", async (HttpContext http, Guid riskAssessmentId, Guid riskId, PlanTreatmentRequest req, PlanTreatment h, CancellationToken ct) =>
                 Problems.Ok(await h.Handle(http.Access(), riskAssessmentId, riskId, req, ct)))
             .WithSummary("Treatment plan: strategy, plan, owner, due date, linked controls, residual risk, completed; send the version you read.");

@@ -88,6 +88,7 @@ public class RiskAssessmentTests
         Assert.Equal(("accepted", "관리자", app.Clock.GetUtcNow().UtcDateTime), (accepted.Status, accepted.AcceptedBy, accepted.AcceptedAt!.Value));
         Assert.Empty(await Use(app, org, sp => sp.GetRequiredService<ListTreatmentDueItems>().Handle(org, null, false, default)));
 
+        Fails<AcceptedRiskStays>(await Use(app, manager, sp => sp.GetRequiredService<RemoveRisk>().Handle(manager, ra.Id, fromItem.Id, default)));
         var after = Ok(await Use(app, org, sp => sp.GetRequiredService<GetHeatMap>().Handle(org, ra.Id, default)));
         Assert.Equal((0, 1, 1), Cell(after, 3, 3));
         var svg = HeatMapSvg.Render(after, Language.Ko);
@@ -97,6 +98,8 @@ public class RiskAssessmentTests
         var domains = Ok(await Use(app, org, sp => sp.GetRequiredService<GetRisksByDomain>().Handle(org, ra.Id, default)));
         Assert.Equal([("2.5", 1, 1), ("2.10", 1, 0)], domains.Domains.Select(d => (d.Subdomain, d.Total, d.AboveDoa)));
         Assert.Contains("인증 및 권한관리", RisksByDomainSvg.Render(domains, Language.Ko), StringComparison.Ordinal);
+        Ok(await Use(app, manager, sp => sp.GetRequiredService<RemoveRisk>().Handle(manager, ra.Id, manual.Id, default)));
+        Assert.Equal([fromItem.Id], Ok(await Use(app, org, sp => sp.GetRequiredService<ListRisks>().Handle(org, ra.Id, new RiskFilter(), default))).Items.Select(r => r.Id));
 
         // The audit trail has the approvals with who.
         var events = await Use(app, org, sp => sp.GetRequiredService<ListAuditEvents>().Handle(org, new AuditQuery(Take: 200), default));
