@@ -166,6 +166,8 @@ public static class HostSetup
         OrganizationEndpoints.Map(api, org);
         AssessmentEndpoints.Map(org);
         EvidenceEndpoints.Map(org);
+        AssetEndpoints.Map(org);
+        RiskEndpoints.Map(org);
         app.MapJikimiUi();
     }
 

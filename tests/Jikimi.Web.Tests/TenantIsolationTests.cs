@@ -34,6 +34,19 @@ public class TenantIsolationTests
         ["POST /api/v1/orgs/{orgId:guid}/evidence/{evidenceId:guid}/links"] = """{"assessmentId":"00000000-0000-0000-0000-000000000000","controlId":"1.1.1"}""",
         ["POST /api/v1/orgs/{orgId:guid}/evidence/"] = "multipart",
         ["POST /api/v1/orgs/{orgId:guid}/evidence/{evidenceId:guid}/versions"] = "multipart",
+        ["POST /api/v1/orgs/{orgId:guid}/assets/"] = """{"assetId":"X-1","name":"x","type":"server","confidentiality":1,"integrity":1,"availability":1}""",
+        ["PUT /api/v1/orgs/{orgId:guid}/assets/{assetId:guid}"] = """{"assetId":"X-1","name":"x","type":"server","confidentiality":1,"integrity":1,"availability":1,"version":0}""",
+        ["POST /api/v1/orgs/{orgId:guid}/assets/import"] = "assetId,name,type,confidentiality,integrity,availability\nX-9,x,server,1,1,1\n",
+        ["POST /api/v1/orgs/{orgId:guid}/risk/threats"] = """{"code":"X1","nameKo":"x"}""",
+        ["PUT /api/v1/orgs/{orgId:guid}/risk/threats/{threatId:guid}"] = """{"code":"X1","nameKo":"x"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/risk/assessments/"] = """{"year":2031}""",
+        ["PUT /api/v1/orgs/{orgId:guid}/risk/assessments/{riskAssessmentId:guid}/acceptable-level"] = """{"level":5,"version":0}""",
+        ["POST /api/v1/orgs/{orgId:guid}/risk/assessments/{riskAssessmentId:guid}/acceptable-level/approve"] = "{}",
+        ["POST /api/v1/orgs/{orgId:guid}/risk/assessments/{riskAssessmentId:guid}/risks"] = """{"assetId":"00000000-0000-0000-0000-000000000000","threatId":"00000000-0000-0000-0000-000000000000","threatLevel":1,"vulnerabilityLevel":1,"vulnerability":"x"}""",
+        ["PUT /api/v1/orgs/{orgId:guid}/risk/assessments/{riskAssessmentId:guid}/risks/{riskId:guid}/treatment"] = """{"strategy":"accept","completed":false,"version":0}""",
+        ["POST /api/v1/orgs/{orgId:guid}/risk/assessments/{riskAssessmentId:guid}/risks/{riskId:guid}/accept"] = "{}",
+        ["POST /api/v1/orgs/{orgId:guid}/pi-flows/"] = """{"service":"x","stage":"collection","items":"x"}""",
+        ["PUT /api/v1/orgs/{orgId:guid}/pi-flows/{flowId:guid}"] = """{"service":"x","stage":"collection","items":"x"}""",
     };
 
     private static List<(string Method, string Pattern)> OrgEndpoints(WebHarness h) =>
@@ -43,7 +56,7 @@ public class TenantIsolationTests
             .Distinct()
             .ToList();
 
-    private static string Url(string pattern, Guid org, OrgIds ids) => pattern
+    private static string Url(string pattern, Guid org, OrgIds ids, Risk.RiskIds? risk = null) => (risk?.Fill(pattern) ?? pattern)
         .Replace("{orgId:guid}", org.ToString(), StringComparison.Ordinal)
         .Replace("{assessmentId:guid}", ids.Assessment.ToString(), StringComparison.Ordinal)
         .Replace("{evidenceId:guid}", ids.Evidence.ToString(), StringComparison.Ordinal)
@@ -81,6 +94,7 @@ public class TenantIsolationTests
     {
         await using var h = await WebHarness.StartAsync(provider);
         var w = await World.CreateAsync(h);
+        var bRisk = await Risk.RiskIds.CreateAsync(h.Client(w.Root), w.B.Org);
         var alice = h.Client(w.Alice);
         var endpoints = OrgEndpoints(h);
         Assert.True(endpoints.Count >= 30, $"only {endpoints.Count} org endpoints found");
@@ -88,7 +102,7 @@ public class TenantIsolationTests
         foreach (var (method, pattern) in endpoints)
         {
             // B's organization id.
-            var viaOrg = await alice.SendAsync(Request(method, pattern, Url(pattern, w.B.Org, w.B)));
+            var viaOrg = await alice.SendAsync(Request(method, pattern, Url(pattern, w.B.Org, w.B, bRisk)));
             if (viaOrg.StatusCode != HttpStatusCode.NotFound)
             {
                 failures.Add($"{method} {pattern} via B's org: {(int)viaOrg.StatusCode}");
@@ -97,7 +111,7 @@ public class TenantIsolationTests
             // A's organization id, B's entity ids (only where the route names an entity).
             if (pattern.Count(ch => ch == '{') > 1)
             {
-                var viaIds = await alice.SendAsync(Request(method, pattern, Url(pattern, w.A.Org, w.B)));
+                var viaIds = await alice.SendAsync(Request(method, pattern, Url(pattern, w.A.Org, w.B, bRisk)));
                 if (viaIds.StatusCode != HttpStatusCode.NotFound)
                 {
                     failures.Add($"{method} {pattern} with B's ids: {(int)viaIds.StatusCode} {await viaIds.Content.ReadAsStringAsync()}");
@@ -112,6 +126,10 @@ public class TenantIsolationTests
         var bEvidence = await HttpAssert.Json(await root.GetAsync($"/api/v1/orgs/{w.B.Org}/evidence/{w.B.Evidence}"), HttpStatusCode.OK);
         Assert.Equal(1, bEvidence.GetProperty("currentVersion").GetInt32());
         await HttpAssert.Json(await alice.GetAsync($"/api/v1/orgs/{w.A.Org}/evidence/{w.A.Evidence}"), HttpStatusCode.OK);
+        var bRisks = await HttpAssert.Json(await root.GetAsync($"/api/v1/orgs/{w.B.Org}/risk/assessments/{bRisk.RiskAssessment}/risks"), HttpStatusCode.OK);
+        var bOnly = Assert.Single(bRisks.GetProperty("items").EnumerateArray());
+        Assert.Equal(("none", 0), (bOnly.GetProperty("strategy").GetString(), bOnly.GetProperty("version").GetInt32()));
+        Assert.Equal(1, (await HttpAssert.Json(await root.GetAsync($"/api/v1/orgs/{w.B.Org}/assets"), HttpStatusCode.OK)).GetProperty("total").GetInt32());
     }
 
     [Theory]

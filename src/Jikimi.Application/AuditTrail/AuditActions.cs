@@ -1,7 +1,7 @@
 namespace Jikimi.Application.AuditTrail;
 
 /// <summary>Stable audit codes. Add new ones; never rename (reports and filters rely on them).</summary>
-public static class AuditActions
+public static partial class AuditActions
 {
     public const string SetupCompleted = "setup.completed";
     public const string UserSignedIn = "user.signed_in";

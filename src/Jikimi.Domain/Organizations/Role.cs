@@ -30,6 +30,12 @@ public static class Permissions
 
     public static bool CanAdminister(this Role role) => role == Role.Administrator;
 
+    /// <summary>
+    /// Management's sign-off (1.2.3 acceptable risk level, 1.2.4 risk acceptance). There is no executive role: the
+    /// administrator role stands for the executive who runs the ISMS (ADR 0015).
+    /// </summary>
+    public static bool CanApproveRisk(this Role role) => role == Role.Administrator;
+
     public static string ToWire(this Role role) => role switch
     {
         Role.Administrator => "administrator",

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Jikimi.Catalog.Model;
+using Jikimi.Cli.Catalog;
+using Jikimi.Cli.Infrastructure;
+
+namespace Jikimi.Cli.Risk;
+
+/// <summary>`jikimi asset import|export`: the asset inventory as CSV, through a Jikimi server's API (all-or-nothing import).</summary>
+public static class AssetCommands
+{
+    public static Command Build(CliContext ctx, CommonOptions common)
+    {
+        var asset = new Command("asset", "The asset inventory on a Jikimi server (1.2.1): CSV import and export.");
+        asset.Subcommands.Add(Import(ctx, common));
+        asset.Subcommands.Add(Export(ctx, common));
+        return asset;
+    }
+
+    private static Command Import(CliContext ctx, CommonOptions common)
+    {
+        var api = new ApiOptions();
+        var file = new Argument<string>("file") { Description = "CSV file (UTF-8; header row: assetId,name,type,owner,… see docs/cli.md)." };
+        var cmd = new Command("import", "Import assets from CSV: all rows or none; every problem is listed by row and column.") { file };
+        api.AddTo(cmd);
+        cmd.SetAction(async (p, ct) =>
+        {
+            var lang = common.LanguageOf(p);
+            using var conn = api.Connect(p);
+            var path = p.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                await ctx.Err.WriteLineAsync(lang.T($"파일이 없습니다: {path}", $"no such file: {path}"));
+                return ExitCodes.Failed;
+            }
+
+            return await conn.RunAsync(ctx, lang, async () =>
+            {
+                await using var stream = File.OpenRead(path);
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"{conn.OrgPath}/assets/import") { Content = new StreamContent(stream) };
+                request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" };
+                using var r = await conn.SendAsync(request, ct);
+                if (!r.IsSuccessStatusCode)
+                {
+                    return await ApiConnection.FailAsync(r, ctx, lang, ct);
+                }
+
+                var s = JsonDocument.Parse(await r.Content.ReadAsStringAsync(ct)).RootElement;
+                await ctx.Out.WriteLineAsync(lang.T(
+                    $"가져오기 완료: {s.GetProperty("rows").GetInt32()}행 (신규 {s.GetProperty("created").GetInt32()}, 변경 {s.GetProperty("updated").GetInt32()})",
+                    $"imported {s.GetProperty("rows").GetInt32()} rows ({s.GetProperty("created").GetInt32()} new, {s.GetProperty("updated").GetInt32()} updated)"));
+                return ExitCodes.Ok;
+            });
+        });
+        return cmd;
+    }
+
+    private static Command Export(CliContext ctx, CommonOptions common)
+    {
+        var api = new ApiOptions();
+        var output = new Option<string>("--out", "-o") { Description = "Write to this file instead of stdout." };
+        var cmd = new Command("export", "Export the whole inventory as CSV (UTF-8, the same columns import back).") { output };
+        api.AddTo(cmd);
+        cmd.SetAction(async (p, ct) =>
+        {
+            var lang = common.LanguageOf(p);
+            using var conn = api.Connect(p);
+            return await conn.RunAsync(ctx, lang, async () =>
+            {
+                using var r = await conn.GetAsync($"{conn.OrgPath}/assets/export.csv", ct);
+                if (!r.IsSuccessStatusCode)
+                {
+                    return await ApiConnection.FailAsync(r, ctx, lang, ct);
+                }
+
+                var bytes = await r.Content.ReadAsByteArrayAsync(ct);
+                if (p.GetValue(output) is { Length: > 0 } path)
+                {
+                    await File.WriteAllBytesAsync(path, bytes, ct);
+                    await ctx.Err.WriteLineAsync(lang.T($"저장: {path}", $"written: {path}"));
+                }
+                else
+                {
+                    await ctx.Out.WriteAsync(Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'));
+                }
+
+                return ExitCodes.Ok;
+            });
+        });
+        return cmd;
+    }
+}

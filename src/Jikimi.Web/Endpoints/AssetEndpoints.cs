@@ -1,0 +1,113 @@
+using Jikimi.Application.Assets;
+using Jikimi.Domain.Risk;
+using Jikimi.Web.Infrastructure;
+
+namespace Jikimi.Web.Endpoints;
+
+/// <summary>The asset inventory (1.2.1): paged list, create/replace/delete, CSV import (all or nothing) and export.</summary>
+public static class AssetEndpoints
+{
+    public static void Map(RouteGroupBuilder org)
+    {
+        var a = org.MapGroup("/assets").WithTags("Assets");
+        a.MapGet("/", async (HttpContext http, string? type, bool? inScope, bool? personalInfo, string? q, int? page, int? pageSize, ListAssets h, CancellationToken ct) =>
+                Problems.Ok(await h.Handle(http.Access(), new AssetFilter(type, inScope, personalInfo, q, page ?? 1, pageSize ?? 50), ct)))
+            .WithSummary("One page of the inventory in asset-id order (?type, ?inScope, ?personalInfo, ?q, ?page, ?pageSize ≤ 500).");
+        a.MapPost("/", async (HttpContext http, AssetRequest req, CreateAsset h, CancellationToken ct) =>
+            Problems.Created(await h.Handle(http.Access(), req, ct), x => $"/api/v1/orgs/{http.Access().OrganizationId}/assets/{x.Id}"));
+        a.MapGet("/{assetId:guid}", async (HttpContext http, Guid assetId, GetAsset h, CancellationToken ct) => Problems.Ok(await h.Handle(http.Access(), assetId, ct)));
+        a.MapPut("/{assetId:guid}", async (HttpContext http, Guid assetId, AssetRequest req, UpdateAsset h, CancellationToken ct) => Problems.Ok(await h.Handle(http.Access(), assetId, req, ct)))
+            .WithSummary("Replace an asset's fields; send the version you read.");
+        a.MapDelete("/{assetId:guid}", async (HttpContext http, Guid assetId, DeleteAsset h, CancellationToken ct) => Problems.NoContent(await h.Handle(http.Access(), assetId, ct)));
+        a.MapGet("/export.csv", async (HttpContext http, ExportAssets h, CancellationToken ct) =>
+                TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(AssetCsv.Write(await h.Handle(http.Access(), ct)))).ToArray(), "text/csv; charset=utf-8", "assets.csv"))
+            .WithSummary("The whole inventory as CSV (UTF-8 with BOM, owners by e-mail); the same columns import back.");
+        // No Accepts("text/csv") metadata: it would turn a wrong content type into 415 before the organization check.
+        a.MapPost("/import", Import)
+            .DisableAntiforgery()
+            .WithSummary("Import a CSV body all or nothing; 422 import.rejected lists every problem as errors[{row, column, code, message}].");
+    }
+
+    private static async Task<IResult> Import(HttpContext http, ImportAssets h, CancellationToken ct)
+    {
+        if (http.Request.ContentLength is > AssetCsv.MaxBytes)
+        {
+            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "import.too_large", $"A CSV file may be at most {AssetCsv.MaxBytes / 1024 / 1024} MB.");
+        }
+
+        // Fail before reading a large body from someone who may not import.
+        if (h.CanImport(http.Access()).Error is { } denied)
+        {
+            return Problems.From(denied);
+        }
+
+        using var limited = new LimitedStream(http.Request.Body, AssetCsv.MaxBytes);
+        AssetSheet? sheet;
+        try
+        {
+            sheet = await AssetCsv.ReadAsync(limited, ct);
+        }
+        catch (LimitedStream.TooLongException)
+        {
+            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "import.too_large", $"A CSV file may be at most {AssetCsv.MaxBytes / 1024 / 1024} MB.");
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return Problems.Create(StatusCodes.Status422UnprocessableEntity, "import.not_utf8", "The file is not UTF-8: save it as \"CSV UTF-8\" (CSV UTF-8(쉼표로 분리)) and import again.");
+        }
+
+        if (sheet is null)
+        {
+            return Problems.Create(StatusCodes.Status422UnprocessableEntity, "import.empty", "The file is empty: send the header row and one row per asset.");
+        }
+
+        var result = await h.Handle(http.Access(), sheet, ct);
+        return result.Error is ImportRejected rejected ? Rejected(rejected) : Problems.Ok(result);
+    }
+
+    /// <summary>The import's problem details carry every row error (row 1 = the header).</summary>
+    public static IResult Rejected(ImportRejected rejected) => TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+    {
+        Status = StatusCodes.Status422UnprocessableEntity,
+        Type = $"https://jikimi.dev/problems/{rejected.Code}",
+        Title = rejected.Code,
+        Detail = rejected.Message,
+        Extensions = { ["code"] = rejected.Code, ["errors"] = rejected.Errors },
+    });
+
+    /// <summary>Reads at most a given number of bytes, then throws.</summary>
+    private sealed class LimitedStream(Stream inner, long max) : Stream
+    {
+        private long _read;
+
+        public sealed class TooLongException : Exception;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Count(int n)
+        {
+            _read += n;
+            return _read > max ? throw new TooLongException() : n;
+        }
+    }
+}

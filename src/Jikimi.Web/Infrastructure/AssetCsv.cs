@@ -1,0 +1,73 @@
+using System.Text;
+using Jikimi.Application.Assets;
+using nietras.SeparatedValues;
+
+namespace Jikimi.Web.Infrastructure;
+
+/// <summary>
+/// CSV ⇄ <see cref="AssetSheet"/> with Sep (RFC 4180 quoting, UTF-8 with or without BOM). Only cells move here;
+/// the import rules live in the use case, so the XLSX reader can feed the same sheet later (ADR 0015).
+/// </summary>
+public static class AssetCsv
+{
+    public const long MaxBytes = 20 * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Null for an empty body; throws <see cref="DecoderFallbackException"/> when the file is not UTF-8.</summary>
+    public static async Task<AssetSheet?> ReadAsync(Stream body, CancellationToken ct)
+    {
+        // Buffered (bounded): a partial read must import nothing anyway. Strict UTF-8, so a file saved as CP949
+        // ("CSV (쉼표로 분리)" in Korean Excel) is refused instead of importing garbled names.
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer, ct);
+        var text = StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = true }).FromText(text);
+        var columns = reader.Header.ColNames.ToList();
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var row in reader)
+        {
+            var cells = new string[row.ColCount];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = row[i].ToString();
+            }
+
+            rows.Add(cells);
+        }
+
+        return new AssetSheet(columns, rows);
+    }
+
+    public static string Write(AssetSheet sheet)
+    {
+        var sb = new StringBuilder();
+        using (var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(new StringWriter(sb)))
+        {
+            foreach (var cells in sheet.Rows)
+            {
+                using var row = writer.NewRow();
+                for (var i = 0; i < sheet.Columns.Count; i++)
+                {
+                    row[sheet.Columns[i]].Set(Neutralise(i < cells.Count ? cells[i] : string.Empty));
+                }
+            }
+
+            if (sheet.Rows.Count == 0)
+            {
+                // Sep writes the header with the first row; an empty inventory still gets the template header.
+                return string.Join(',', sheet.Columns) + "\r\n";
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>A cell a spreadsheet would run as a formula gets a leading apostrophe (same rule as the CLI's CSV).</summary>
+    private static string Neutralise(string v) => v.Length > 0 && v[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + v : v;
+}

@@ -1,0 +1,25 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Jikimi.Web.Tests.Risk;
+
+/// <summary>One organization's risk things (an asset, a threat, a yearly risk assessment, a risk, a flow row), for calling every endpoint.</summary>
+public sealed record RiskIds(Guid Asset, Guid Threat, Guid RiskAssessment, Guid Risk, Guid Flow)
+{
+    public static async Task<RiskIds> CreateAsync(HttpClient c, Guid org)
+    {
+        var asset = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/assets", new { assetId = "DB-1", name = "고객 DB", type = "database", confidentiality = 3, integrity = 3, availability = 2, personalInfo = true }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var ra = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/risk/assessments", new { year = 2026 }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var threat = (await HttpAssert.Json(await c.GetAsync($"/api/v1/orgs/{org}/risk/threats"), HttpStatusCode.OK))[0].GetProperty("id").GetGuid();
+        var risk = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/risk/assessments/{ra}/risks", new { assetId = asset, threatId = threat, threatLevel = 3, vulnerabilityLevel = 2, vulnerability = "MFA 없음" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var flow = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/pi-flows", new { service = "쇼핑몰", stage = "collection", items = "이름, 연락처" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        return new RiskIds(asset, threat, ra, risk, flow);
+    }
+
+    public string Fill(string url) => url
+        .Replace("{assetId:guid}", Asset.ToString(), StringComparison.Ordinal)
+        .Replace("{threatId:guid}", Threat.ToString(), StringComparison.Ordinal)
+        .Replace("{riskAssessmentId:guid}", RiskAssessment.ToString(), StringComparison.Ordinal)
+        .Replace("{riskId:guid}", Risk.ToString(), StringComparison.Ordinal)
+        .Replace("{flowId:guid}", Flow.ToString(), StringComparison.Ordinal);
+}
