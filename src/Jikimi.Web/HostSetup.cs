@@ -7,6 +7,7 @@ using Jikimi.Application.Demo;
 using Jikimi.Application.Setup;
 using Jikimi.Persistence.Postgres;
 using Jikimi.Persistence.Sqlite;
+using Jikimi.Reports;
 using Jikimi.Web.Endpoints;
 using Jikimi.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -51,6 +52,7 @@ public static class HostSetup
         var config = builder.Configuration;
         var services = builder.Services;
         services.AddJikimiApplication(config, options.DataDirectory);
+        services.AddJikimiReports();
         var provider = config["Database:Provider"] ?? "sqlite";
 
         // Cached reads follow this process's writes and, on PostgreSQL, other nodes' NOTIFY messages; the TTL bounds
@@ -159,6 +161,7 @@ public static class HostSetup
         OrganizationEndpoints.Map(api, org);
         AssessmentEndpoints.Map(org);
         EvidenceEndpoints.Map(org);
+        ReportEndpoints.Map(org);
     }
 
     /// <summary>Gives responses that the framework ends without a body (404 route, 405, 415) the same problem shape.</summary>

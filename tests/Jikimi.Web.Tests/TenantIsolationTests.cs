@@ -33,6 +33,8 @@ public class TenantIsolationTests
         ["POST /api/v1/orgs/{orgId:guid}/evidence/{evidenceId:guid}/links"] = """{"assessmentId":"00000000-0000-0000-0000-000000000000","controlId":"1.1.1"}""",
         ["POST /api/v1/orgs/{orgId:guid}/evidence/"] = "multipart",
         ["POST /api/v1/orgs/{orgId:guid}/evidence/{evidenceId:guid}/versions"] = "multipart",
+        ["POST /api/v1/orgs/{orgId:guid}/assessments/{assessmentId:guid}/statement"] = "multipart",
+        ["POST /api/v1/orgs/{orgId:guid}/prowler"] = "multipart",
     };
 
     private static List<(string Method, string Pattern)> OrgEndpoints(WebHarness h) =>
