@@ -43,17 +43,20 @@ public sealed class LocalWorkspace : IAsyncDisposable
         return new LocalWorkspace(app, app.Services.CreateAsyncScope());
     }
 
-    /// <summary>An organization by id or by its exact name (case-insensitive); the tenant is set for what follows.</summary>
+    /// <summary>An organization by id, exact name, or a part of the name matching just one (case-insensitive); sets the tenant.</summary>
     public async Task<OrgAccess> OrganizationAsync(string org, CancellationToken ct)
     {
         var db = Services.GetRequiredService<JikimiDb>();
-        var orgs = Guid.TryParse(org, out var id)
-            ? await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.Id, o.Name }).ToListAsync(ct)
-            : (await db.Organizations.AsNoTracking().Select(o => new { o.Id, o.Name }).ToListAsync(ct))
-                .Where(o => string.Equals(o.Name, org.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        var all = await db.Organizations.AsNoTracking().Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        var name = org.Trim();
+        var orgs = Guid.TryParse(name, out var id) ? all.Where(o => o.Id == id).ToList()
+            : all.Where(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase)).ToList() is { Count: > 0 } exact ? exact
+            : all.Where(o => o.Name.Contains(name, StringComparison.OrdinalIgnoreCase)).ToList();
         if (orgs.Count != 1)
         {
-            throw new CliUsageException(orgs.Count == 0 ? $"no organization '{org}' (give its id or exact name)" : $"several organizations are named '{org}'; give the id");
+            throw new CliUsageException(orgs.Count == 0
+                ? $"no organization '{org}' (give its id, its name, or a part of the name that matches one)"
+                : $"'{org}' matches several organizations ({string.Join(", ", orgs.Select(o => o.Name).Take(5))}); give the id or the full name");
         }
 
         db.UseTenant(orgs[0].Id);

@@ -52,7 +52,7 @@ public sealed class DocumentCommandTests : IDisposable
     public void Readiness_pdf_carries_korean_and_html_is_written()
     {
         var pdf = _out.File("readiness.pdf");
-        var r = _cli.Run("report", "readiness", "--org", Org, "--format", "pdf", "--out", pdf);
+        var r = _cli.Run("report", "readiness", "--org", "데모", "--format", "pdf", "--out", pdf); // a unique part of the name
         Assert.True(r.ExitCode == 0, r.Err);
         var text = Run("pdftotext", "-enc", "UTF-8", pdf, "-").Out;
         Assert.Contains("인증 준비도 보고서", text, StringComparison.Ordinal);
