@@ -59,7 +59,7 @@ statement_smoke() { # a demo workspace → jikimi report statement → LibreOffi
   local dir port pid ok=1
   dir=$(mktemp -d); port=$((5900 + RANDOM % 300))
   JIKIMI_DATA_DIR="$dir" ./jikimi serve --demo --urls "http://127.0.0.1:$port" > "$dir/serve.log" 2>&1 & pid=$!
-  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+  for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
   if JIKIMI_DATA_DIR="$dir" ./jikimi report statement --org "데모 주식회사 (Demo Corp.)" --out "$dir/statement.xlsx" >/dev/null \
      && soffice "-env:UserInstallation=file://$dir/lo" --headless --convert-to pdf --outdir "$dir" "$dir/statement.xlsx" >/dev/null 2>&1 \
