@@ -95,6 +95,11 @@ public sealed class ImportStatement(JikimiDb db, AuditWriter audit, TimeProvider
         var rows = 0;
         foreach (var (rowNumber, cells) in sheet.Rows.Where(r => r.Key > 1).OrderBy(r => r.Key))
         {
+            if (cells.Values.All(c => !c.Formula && string.IsNullOrWhiteSpace(c.Text)))
+            {
+                continue; // a row of blanks left behind by editing is not a control row
+            }
+
             rows++;
             foreach (var (column, cell) in cells.Where(c => c.Value.Formula))
             {
