@@ -63,7 +63,7 @@ statement_smoke() { # a demo workspace → jikimi report statement → LibreOffi
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
   if JIKIMI_DATA_DIR="$dir" ./jikimi report statement --org "데모 주식회사 (Demo Corp.)" --out "$dir/statement.xlsx" >/dev/null \
      && soffice "-env:UserInstallation=file://$dir/lo" --headless --convert-to pdf --outdir "$dir" "$dir/statement.xlsx" >/dev/null 2>&1 \
-     && pdftotext -enc UTF-8 "$dir/statement.pdf" - | grep -q "운영현황"; then ok=0; fi
+     && pdftotext -enc UTF-8 "$dir/statement.pdf" "$dir/statement.txt" && grep -q "운영현황" "$dir/statement.txt"; then ok=0; fi
   rm -rf "$dir"
   return $ok
 }
