@@ -16,6 +16,7 @@ public static class ReportServices
         services.AddScoped<BuildReadinessReport>();
         services.AddScoped<ExportOscalResults>();
         services.AddScoped<ImportProwler>();
+        services.AddScoped<IReadinessReportSection, Risk.RiskReportSection>();
         return services;
     }
 }
