@@ -33,8 +33,9 @@ public static class ApplicationServices
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EvidenceOptions>().Bind(configuration.GetSection(EvidenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Audits.CertificationOptions>().Bind(configuration.GetSection(Audits.CertificationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Common.CacheOptions>().Bind(configuration.GetSection(Common.CacheOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System); // a host (or a test) may bring its own clock first
         services.AddSingleton<Common.ReadCache>();
         services.TryAddSingleton<Common.IChangeFeed, Common.NoChangeFeed>();
         services.AddScoped<AuditWriter>();

@@ -19,6 +19,7 @@ public static class JikimiCli
         root.Subcommands.Add(Server.ServeCommand.Build(ctx, common));
         root.Subcommands.Add(Server.VerifyCommand.Build(ctx, common));
         root.Subcommands.Add(PiiCommands.Build(ctx, common));
+        root.Subcommands.Add(Obligation.ObligationCommand.Build(ctx, common));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -159,6 +159,8 @@ public static class HostSetup
         OrganizationEndpoints.Map(api, org);
         AssessmentEndpoints.Map(org);
         EvidenceEndpoints.Map(org);
+        CertificationEndpoints.Map(org);
+        ObligationEndpoints.Map(api);
     }
 
     /// <summary>Gives responses that the framework ends without a body (404 route, 405, 415) the same problem shape.</summary>
