@@ -20,6 +20,10 @@ public static class JikimiCli
         root.Subcommands.Add(Server.VerifyCommand.Build(ctx, common));
         root.Subcommands.Add(PiiCommands.Build(ctx, common));
         root.Subcommands.Add(Obligation.ObligationCommand.Build(ctx, common));
+        foreach (var c in Audits.AuditCommands.Build(ctx, common))
+        {
+            root.Subcommands.Add(c);
+        }
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -28,6 +28,14 @@ public static class ObligationCommand
         var check = new Command("check", "Is the organization obliged to hold ISMS certification (정보통신망법 제47조②)? Grounds, deadline, fine, simplified certification.") { input, asOf, format };
         check.SetAction(async (p, ct) =>
         {
+            DateOnly? asOfDay = null;
+            if (p.GetValue(asOf) is { } day)
+            {
+                asOfDay = DateOnly.TryParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
+                    ? parsed
+                    : throw new CliUsageException($"--as-of '{day}' is not a date (yyyy-MM-dd)");
+            }
+
             var path = p.GetValue(input)!;
             string text;
             try
@@ -51,13 +59,8 @@ public static class ObligationCommand
                 return ExitCodes.Failed;
             }
 
-            if (p.GetValue(asOf) is { } day)
+            if (asOfDay is { } d)
             {
-                if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
-                {
-                    throw new CliUsageException($"--as-of '{day}' is not a date (yyyy-MM-dd)");
-                }
-
                 facts = facts with { AsOf = d };
             }
 
