@@ -79,6 +79,9 @@ public static class HostSetup
             services.AddHostedService<ChangeFeedListener>();
         }
 
+        services.AddSingleton<Application.Reminders.IReminderChannel, EmailReminderChannel>();
+        services.AddHostedService<ReminderScheduler>();
+
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));

@@ -56,3 +56,22 @@ internal sealed class CertificateConfig : IEntityTypeConfiguration<Certificate>
         b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ReminderConfig : IEntityTypeConfiguration<Jikimi.Domain.Reminders.Reminder>
+{
+    public void Configure(EntityTypeBuilder<Jikimi.Domain.Reminders.Reminder> b)
+    {
+        // One reminder per (kind, subject, due instant, channel): planning twice, or on two nodes, cannot duplicate it.
+        b.HasIndex(x => new { x.Kind, x.SubjectId, x.DueAt, x.Channel }).IsUnique();
+        b.HasIndex(x => new { x.Status, x.NextAttemptAt });
+        b.HasIndex(x => new { x.OrganizationId, x.Channel, x.SentAt });
+        b.Property(x => x.Kind).HasMaxLength(40);
+        b.Property(x => x.SubjectType).HasMaxLength(20);
+        b.Property(x => x.Channel).HasMaxLength(20);
+        b.Property(x => x.Title).HasMaxLength(500);
+        b.Property(x => x.Body).HasMaxLength(4000);
+        b.Property(x => x.LastError).HasMaxLength(500);
+        b.Property(x => x.ClaimToken).IsConcurrencyToken();
+        b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -46,6 +46,7 @@ public sealed class JikimiDb(DbContextOptions<JikimiDb> options)
     public DbSet<AuditorAssignment> AuditorAssignments => Set<AuditorAssignment>();
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<Jikimi.Domain.Reminders.Reminder> Reminders => Set<Jikimi.Domain.Reminders.Reminder>();
 
     /// <summary>Sets the organization for this unit of work (once per request, after membership is checked).</summary>
     public void UseTenant(Guid organizationId) => TenantId = organizationId;

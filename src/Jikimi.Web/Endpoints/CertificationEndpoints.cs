@@ -1,4 +1,5 @@
 using Jikimi.Application.Audits;
+using Jikimi.Application.Reminders;
 using Jikimi.Web.Infrastructure;
 
 namespace Jikimi.Web.Endpoints;
@@ -49,6 +50,9 @@ public static class CertificationEndpoints
         findings.MapPost("/{findingId:guid}/verify", async (HttpContext http, Guid findingId, VerifyFindingRequest req, VerifyFinding h, CancellationToken ct) =>
                 Problems.Ok(await h.Handle(http.Access(), findingId, req, ct)))
             .WithSummary("The auditor's verification: accepted closes it; not accepted sends it back for re-correction (once).");
+
+        org.MapGet("/notifications", async (HttpContext http, int? take, ListNotifications h, CancellationToken ct) => Problems.Ok(await h.Handle(http.Access(), take ?? 100, ct)))
+            .WithTags("Notifications").WithSummary("In-app reminders: corrective actions due, surveillance/renewal due, certificate and evidence expiring.");
 
         var certs = org.MapGroup("/certificates").WithTags("Certificates");
         certs.MapGet("/", async (HttpContext http, ListCertificates h, CancellationToken ct) => Problems.Ok(await h.Handle(http.Access(), ct)));
