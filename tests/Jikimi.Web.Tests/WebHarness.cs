@@ -32,7 +32,7 @@ public sealed class WebHarness : IAsyncDisposable
         await StartOnAsync(await TestDatabase.CreateAsync(provider), settings, realPort, ownsDatabase: true, clock);
 
     /// <summary>Another application node on this one's database (own process state, own caches).</summary>
-    public Task<WebHarness> SecondNodeAsync() => StartOnAsync(Database, null, realPort: false, ownsDatabase: false);
+    public Task<WebHarness> SecondNodeAsync(TimeProvider? clock = null, IDictionary<string, string>? settings = null) => StartOnAsync(Database, settings, realPort: false, ownsDatabase: false, clock);
 
     private static async Task<WebHarness> StartOnAsync(TestDatabase db, IDictionary<string, string>? settings, bool realPort, bool ownsDatabase, TimeProvider? clock = null)
     {

@@ -28,7 +28,8 @@ internal sealed class EmailReminderChannel(IOptions<ReminderOptions> options) : 
 
         message.Subject = m.Title;
         message.Headers.Add("X-Jikimi-Reminder", m.Id.ToString());
-        message.Body = new TextPart("plain") { Text = $"{m.OrganizationName}\n\n{m.Body}\n" };
+        // Base64 keeps the Korean text 7-bit clean: no reliance on the server offering 8BITMIME or SMTPUTF8.
+        message.Body = new TextPart("plain") { Text = $"{m.OrganizationName}\n\n{m.Body}\n", ContentTransferEncoding = ContentEncoding.Base64 };
         using var client = new SmtpClient();
         var security = smtp.Security switch { "tls" => SecureSocketOptions.SslOnConnect, "starttls" => SecureSocketOptions.StartTls, _ => SecureSocketOptions.None };
         await client.ConnectAsync(smtp.Host ?? "localhost", smtp.Port, security, ct);
