@@ -19,7 +19,11 @@ public sealed partial class DispatchReminders(JikimiDb db, TimeProvider clock, I
     public async Task<DispatchReport> Handle(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+
+        // Only channels configured on this node: a node without SMTP settings leaves e-mail to one that has them.
+        var enabled = options.Value.Channels().Where(c => channels.Any(x => x.Name == c)).ToList();
         var due = await db.Reminders.IgnoreQueryFilters()
+            .Where(r => enabled.Contains(r.Channel))
             .Where(r => (r.Status == ReminderStatus.Pending && r.NextAttemptAt <= now) || (r.Status == ReminderStatus.Sending && r.ClaimedUntil < now))
             .OrderBy(r => r.NextAttemptAt)
             .Take(100)

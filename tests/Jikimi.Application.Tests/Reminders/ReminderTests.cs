@@ -49,13 +49,21 @@ public class ReminderTests
         app.Clock.Advance(TimeSpan.FromDays(3));
         Assert.Equal(2, await Plan(app)); // in-app + webhook
         Assert.Equal(0, await Plan(app)); // planned already
-        await using (var node2 = app.SecondNode())
+        await using (var node2 = app.SecondNode(Settings(sink)))
         {
+            node2.Clock.SetUtcNow(app.Clock.GetUtcNow());
             Assert.Equal(0, await Plan(node2));
         }
 
+        // A node without the webhook configured leaves webhook reminders alone.
+        await using (var plain = app.SecondNode())
+        {
+            plain.Clock.SetUtcNow(app.Clock.GetUtcNow());
+            Assert.Equal((1, 0), ((await Dispatch(plain)).Sent, sink.Received.Count));
+        }
+
         var report = await Dispatch(app);
-        Assert.Equal(2, report.Sent);
+        Assert.Equal(1, report.Sent); // the webhook; in-app went out on the plain node
         Assert.Equal(0, (await Dispatch(app)).Sent);
         var delivery = Assert.Single(sink.Received);
         Assert.Equal(ReminderChannels.Sign(Secret, delivery.Body), delivery.Signature);
@@ -89,15 +97,16 @@ public class ReminderTests
 
         app.Clock.Advance(TimeSpan.FromDays(5));
         Assert.Equal(6, await Plan(app));
-        await using var node2 = app.SecondNode();
+        await using var node2 = app.SecondNode(Settings(sink));
         node2.Clock.SetUtcNow(app.Clock.GetUtcNow());
         var reports = await Task.WhenAll(Dispatch(app), Dispatch(node2), Dispatch(app), Dispatch(node2));
-        Assert.Equal(6, reports.Sum(r => r.Sent));
+        Assert.True(reports.Sum(r => r.Sent) == 6, string.Join(" | ", reports));
+        Assert.Equal(0, reports.Sum(r => r.Failed));
         Assert.Equal(3, sink.Received.Count);
         Assert.Equal(3, sink.Received.Select(d => d.DeliveryId).Distinct().Count());
 
         // A restart (a new host over the same database) finds nothing left to send and loses nothing.
-        await using var restarted = app.SecondNode();
+        await using var restarted = app.SecondNode(Settings(sink));
         restarted.Clock.SetUtcNow(app.Clock.GetUtcNow().AddMinutes(30));
         Assert.Equal(0, await Plan(restarted));
         Assert.Equal(0, (await Dispatch(restarted)).Sent);
@@ -125,5 +134,34 @@ public class ReminderTests
         var webhook = await db.Reminders.IgnoreQueryFilters().SingleAsync(r => r.Channel == ReminderChannels.Webhook);
         Assert.Equal(2, webhook.Attempts);
         Assert.Null(webhook.LastError);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Surveillance_due_and_certificate_expiring_are_reminded_in_time(string provider)
+    {
+        await using var app = await AppHarness.CreateAsync(provider);
+        var (admin, _) = await OrgWithAssessmentAsync(app);
+        var audit = Ok(await app.Run(admin.OrganizationId, sp => sp.GetRequiredService<CreateAudit>().Handle(admin, new CreateAuditRequest("initial", null, null, new DateOnly(2025, 1, 1), null, null, null, null, null, null, null, null, null), default)));
+        var decided = Ok(await app.Run(admin.OrganizationId, sp => sp.GetRequiredService<DecideAudit>().Handle(admin, audit.Id, new DecideAuditRequest("approve", null, null, "C-1", null), default)));
+        Assert.Equal(new DateOnly(2027, 11, 27), decided.NextAudit!.DueBy);
+
+        async Task<List<string>> Kinds()
+        {
+            await Plan(app);
+            await Dispatch(app);
+            await using var db = app.Database.NewContext();
+            return await db.Reminders.IgnoreQueryFilters().Select(r => r.Kind).OrderBy(k => k).ToListAsync();
+        }
+
+        app.Clock.SetUtcNow(new DateTimeOffset(2027, 10, 27, 0, 0, 0, TimeSpan.Zero)); // 31 days before: not yet
+        Assert.Empty(await Kinds());
+        app.Clock.Advance(TimeSpan.FromDays(1)); // 30 days before the surveillance audit is due
+        Assert.Equal(["surveillance_due"], await Kinds());
+        app.Clock.SetUtcNow(new DateTimeOffset(2029, 8, 29, 0, 0, 0, TimeSpan.Zero)); // 90 days before expiry (2029-11-26)
+        Assert.Contains("certificate_expiring", await Kinds());
+        var notes = Ok(await app.Run(admin.OrganizationId, sp => sp.GetRequiredService<ListNotifications>().Handle(admin, 10, default)));
+        Assert.Equal(2, notes.Count);
+        Assert.Contains(notes, n => n.Title.Contains("C-1", StringComparison.Ordinal));
     }
 }
