@@ -45,5 +45,4 @@ public static class AuditActions
     public const string CertificateSuspended = "certificate.suspended";
     public const string CertificateReinstated = "certificate.reinstated";
     public const string CertificateRevoked = "certificate.revoked";
-    public const string ReminderSent = "reminder.sent";
 }
