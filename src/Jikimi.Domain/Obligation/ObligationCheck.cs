@@ -145,6 +145,10 @@ public static class ObligationCheck
         var obliged = grounds.Count > 0;
         var (eligible, simplifiedSet, exclusions) = Simplified(input, set, obliged, ict, users);
         DateOnly? deadline = obliged ? new DateOnly(asOf.Year, set.Deadline.Month, set.Deadline.Day) : null;
+        if (deadline is { } d && d < asOf)
+        {
+            notes.Add($"The deadline for those newly obliged by last year's figures ({d:yyyy-MM-dd}) has passed: without a certificate the fine applies, and it can recur yearly.");
+        }
         return new ObligationResult(
             asOf,
             set.Id,

@@ -113,7 +113,10 @@ public class ObligationCheckTests
     public void Deadline_is_31_August_of_the_year_after_the_figures_and_absent_when_not_obliged()
     {
         Assert.Equal(new DateOnly(2026, 8, 31), Eval(new ObligationInput { IsIdcOperator = true }).Deadline);
-        Assert.Equal(new DateOnly(2025, 8, 31), Eval(new ObligationInput { IsIdcOperator = true, AsOf = new(2025, 12, 1) }).Deadline);
+        var late = Eval(new ObligationInput { IsIdcOperator = true, AsOf = new(2025, 12, 1) });
+        Assert.Equal(new DateOnly(2025, 8, 31), late.Deadline);
+        Assert.Contains(late.Notes, n => n.Contains("has passed", StringComparison.Ordinal));
+        Assert.DoesNotContain(Eval(new ObligationInput { IsIdcOperator = true }).Notes, n => n.Contains("has passed", StringComparison.Ordinal));
         Assert.Null(Eval(new ObligationInput()).Deadline);
         Assert.Equal(Today, Eval(new ObligationInput()).AsOf);
     }
