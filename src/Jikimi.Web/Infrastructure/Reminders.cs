@@ -56,17 +56,9 @@ internal sealed partial class ReminderScheduler(IServiceScopeFactory scopes, Tim
             return;
         }
 
+        // The first tick waits one interval too: starting the server (and its first requests) comes first.
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
-            {
-                await TickAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogTickFailed(log, ex.GetType().Name);
-            }
-
             try
             {
                 await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
@@ -74,6 +66,15 @@ internal sealed partial class ReminderScheduler(IServiceScopeFactory scopes, Tim
             catch (OperationCanceledException)
             {
                 return;
+            }
+
+            try
+            {
+                await TickAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogTickFailed(log, ex.GetType().Name);
             }
         }
     }
