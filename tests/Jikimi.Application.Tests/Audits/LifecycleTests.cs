@@ -86,6 +86,23 @@ public class LifecycleTests
         Assert.Equal("표본 메모", seeded.SamplingNotes);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Findings_recorded_at_the_same_moment_get_distinct_numbers_or_a_409(string provider)
+    {
+        await using var app = await AppHarness.CreateAsync(provider);
+        var (admin, _) = await OrgWithAssessmentAsync(app);
+        var audit = Ok(await Do(app, admin, sp => sp.GetRequiredService<CreateAudit>().Handle(admin, Initial(), default)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Do(app, admin, sp =>
+            sp.GetRequiredService<RecordFinding>().Handle(admin, audit.Id, new RecordFindingRequest("1.1.1", null, $"결함 {i}", null, null, null), default))));
+        Assert.All(results, r => Assert.True(r.IsSuccess || r.Error is ConcurrentEdit, r.Error?.Code));
+        var numbers = results.Where(r => r.IsSuccess).Select(r => r.Value!.Number).ToList();
+        Assert.NotEmpty(numbers);
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+        var listed = Ok(await Do(app, admin, sp => sp.GetRequiredService<ListFindings>().Handle(admin, new FindingFilter(audit.Id, false, null), default)));
+        Assert.Equal(numbers.Count, listed.Count);
+    }
+
     [Fact]
     public async Task Invalid_deadlines_are_rejected_at_start()
     {
