@@ -133,6 +133,8 @@ public class CertificationRuleTests
     public void Planned_audit_is_overdue_after_its_due_day()
     {
         var a = Audit.Schedule(Guid.NewGuid(), AuditKind.Surveillance, Guid.NewGuid(), D("2027-02-20"), Now);
+        Assert.True(a.Start().IsSuccess);
+        Assert.Equal("audit.started", a.Start().Error!.Code);
         Assert.False(a.IsOverdue(D("2027-02-20")));
         Assert.True(a.IsOverdue(D("2027-02-21")));
         Assert.True(a.Decide(CommitteeDecision.Approve, null, D("2027-02-25"), 0).IsSuccess);

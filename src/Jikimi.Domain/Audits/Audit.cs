@@ -168,7 +168,7 @@ public sealed class Audit : ITenantOwned
     {
         if (Status != AuditStatus.Planned)
         {
-            return new AuditDecided();
+            return Status == AuditStatus.Decided ? new AuditDecided() : new AuditAlreadyStarted();
         }
 
         Status = AuditStatus.InProgress;

@@ -14,6 +14,9 @@ public sealed record CertificateRequired(string Kind)
 public sealed record AuditDecided()
     : ConflictError("audit.decided", "The committee has decided on this audit; it can no longer change.");
 
+public sealed record AuditAlreadyStarted()
+    : ConflictError("audit.started", "The audit has started already (or waits for the committee's final decision).");
+
 public sealed record FindingsStillOpen(int Count)
     : RuleError("audit.findings_open", $"{Count} finding(s) are not closed yet; the committee can approve only when every finding is verified and closed.");
 
