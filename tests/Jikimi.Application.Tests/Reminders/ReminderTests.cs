@@ -164,4 +164,27 @@ public class ReminderTests
         Assert.Equal(2, notes.Count);
         Assert.Contains(notes, n => n.Title.Contains("C-1", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Expiring_evidence_is_reminded_and_deleted_evidence_is_not(string provider)
+    {
+        await using var app = await AppHarness.CreateAsync(provider);
+        var (admin, _) = await OrgWithAssessmentAsync(app);
+        async Task<Guid> Upload(string title) => Ok(await app.Run(admin.OrganizationId, sp => sp.GetRequiredService<Jikimi.Application.Evidence.UploadEvidence>().Handle(
+            admin, null, new Jikimi.Application.Evidence.UploadEvidenceRequest(title, null, new DateOnly(2026, 1, 1), 365, null),
+            new Jikimi.Application.Evidence.EvidenceFile(new MemoryStream("x"u8.ToArray()), "a.txt"), default))).Id;
+        var kept = await Upload("보안교육 결과");
+        var deleted = await Upload("폐기 예정");
+        Ok(await app.Run(admin.OrganizationId, sp => sp.GetRequiredService<Jikimi.Application.Evidence.DeleteEvidence>().Handle(admin, deleted, default)));
+
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 17, 0, 0, 0, TimeSpan.Zero)); // expires 2027-01-01: 15 days ahead
+        Assert.Equal(0, await Plan(app));
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, await Plan(app));
+        await Dispatch(app);
+        var note = Assert.Single(Ok(await app.Run(admin.OrganizationId, sp => sp.GetRequiredService<ListNotifications>().Handle(admin, 10, default))));
+        Assert.Equal(("evidence_expiring", kept), (note.Kind, note.SubjectId));
+        Assert.Contains("보안교육 결과", note.Body, StringComparison.Ordinal);
+    }
 }
