@@ -43,6 +43,7 @@ printf '고객 홍길동\n주민등록번호 960121-1021413, 연락처 010-1234-
 smoke "pii scan reports the masked RRN and never the raw one" bash -c "out=\$(./jikimi pii scan '$pii_dir' --format json 2>&1) && echo \"\$out\" | grep -q '960121-1\*\*\*\*\*\*' && ! echo \"\$out\" | grep -q 1021413"
 smoke "pii scan --fail-on high exits 1" bash -c "./jikimi pii scan '$pii_dir' --fail-on high >/dev/null 2>&1; [ \$? -eq 1 ]"
 rm -rf "$pii_dir"
+smoke "obligation check reads stdin, needs no database" bash -c "echo '{\"isIdcOperator\":true,\"asOf\":\"2026-01-01\"}' | ./jikimi obligation check --input - --format json | grep -q '\"code\": \"IDC\"'"
 
 serve_smoke() { # the README's run command: starts, prints a setup token, answers on loopback
   local dir port pid ok=1

@@ -33,8 +33,13 @@ public static class ApplicationServices
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EvidenceOptions>().Bind(configuration.GetSection(EvidenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Audits.CertificationOptions>().Bind(configuration.GetSection(Audits.CertificationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Reminders.ReminderOptions>().Bind(configuration.GetSection(Reminders.ReminderOptions.Section)).ValidateDataAnnotations()
+            .Validate(Reminders.ReminderOptions.IsValid, "Reminders: e-mail needs Host, Port and From when enabled; Webhook:Url must be an absolute http(s) URL.").ValidateOnStart();
+        services.AddSingleton<Reminders.IReminderChannel, Reminders.InAppChannel>();
+        services.AddSingleton<Reminders.IReminderChannel, Reminders.WebhookChannel>();
         services.AddOptions<Common.CacheOptions>().Bind(configuration.GetSection(Common.CacheOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System); // a host (or a test) may bring its own clock first
         services.AddSingleton<Common.ReadCache>();
         services.TryAddSingleton<Common.IChangeFeed, Common.NoChangeFeed>();
         services.AddScoped<AuditWriter>();

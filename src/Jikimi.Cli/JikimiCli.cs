@@ -23,6 +23,11 @@ public static class JikimiCli
         root.Subcommands.Add(Risk.AssetCommands.Build(ctx, common));
         root.Subcommands.Add(Documents.ReportCommand.Build(ctx, common));
         root.Subcommands.Add(Documents.ImportCommand.Build(ctx, common));
+        root.Subcommands.Add(Obligation.ObligationCommand.Build(ctx, common));
+        foreach (var c in Audits.AuditCommands.Build(ctx, common))
+        {
+            root.Subcommands.Add(c);
+        }
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

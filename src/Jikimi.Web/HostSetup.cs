@@ -83,6 +83,9 @@ public static class HostSetup
             services.AddHostedService<ChangeFeedListener>();
         }
 
+        services.AddSingleton<Application.Reminders.IReminderChannel, EmailReminderChannel>();
+        services.AddHostedService<ReminderScheduler>();
+
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
@@ -171,6 +174,8 @@ public static class HostSetup
         AssetEndpoints.Map(org);
         RiskEndpoints.Map(org);
         ReportEndpoints.Map(org);
+        CertificationEndpoints.Map(org);
+        ObligationEndpoints.Map(api);
         app.MapJikimiUi();
     }
 

@@ -30,6 +30,7 @@ public sealed class SingleSignOnTests(BrowserFixture browser)
         }
 
         var page = await browser.NewPageAsync();
+        page.Context.SetDefaultTimeout(60_000); // three redirects and a back-channel token exchange, on a loaded 2-core CI box
         try
         {
             await Flow(app, provider, page);

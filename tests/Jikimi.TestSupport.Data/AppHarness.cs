@@ -32,7 +32,7 @@ public sealed class AppHarness : IAsyncDisposable
         Build(await TestDatabase.CreateAsync(provider), settings, ownsDatabase: true);
 
     /// <summary>A second application node on the same database (own services, own caches), as with several app servers.</summary>
-    public AppHarness SecondNode() => Build(Database, null, ownsDatabase: false);
+    public AppHarness SecondNode(IDictionary<string, string?>? settings = null) => Build(Database, settings, ownsDatabase: false);
 
     private static AppHarness Build(TestDatabase database, IDictionary<string, string?>? settings, bool ownsDatabase)
     {

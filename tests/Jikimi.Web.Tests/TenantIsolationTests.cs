@@ -32,6 +32,17 @@ public class TenantIsolationTests
         ["PUT /api/v1/orgs/{orgId:guid}/assessments/{assessmentId:guid}/check-items/{checkItemId}"] = """{"result":"fulfilled","version":0}""",
         ["PUT /api/v1/orgs/{orgId:guid}/evidence/{evidenceId:guid}"] = """{"title":"x","version":0}""",
         ["POST /api/v1/orgs/{orgId:guid}/evidence/{evidenceId:guid}/links"] = """{"assessmentId":"00000000-0000-0000-0000-000000000000","controlId":"1.1.1"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/audits/"] = """{"kind":"initial","operatingSince":"2020-01-01"}""",
+        ["PUT /api/v1/orgs/{orgId:guid}/audits/{auditId:guid}"] = """{"body":"x","version":0}""",
+        ["POST /api/v1/orgs/{orgId:guid}/audits/{auditId:guid}/auditors"] = """{"userId":"00000000-0000-0000-0000-000000000000"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/audits/{auditId:guid}/decision"] = """{"decision":"reject"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/audits/{auditId:guid}/findings"] = """{"controlId":"1.1.1","description":"x"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/findings/{findingId:guid}/plan"] = """{"rootCause":"x","action":"x","owner":"x","dueOn":"2020-01-01"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/findings/{findingId:guid}/fix"] = """{"evidence":"x"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/findings/{findingId:guid}/verify"] = """{"accepted":true}""",
+        ["POST /api/v1/orgs/{orgId:guid}/certificates/{certificateId:guid}/suspend"] = """{"reason":"x"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/certificates/{certificateId:guid}/reinstate"] = """{"reason":"x"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/certificates/{certificateId:guid}/revoke"] = """{"reason":"x"}""",
         ["POST /api/v1/orgs/{orgId:guid}/evidence/"] = "multipart",
         ["POST /api/v1/orgs/{orgId:guid}/evidence/{evidenceId:guid}/versions"] = "multipart",
         ["POST /api/v1/orgs/{orgId:guid}/assets/"] = """{"assetId":"X-1","name":"x","type":"server","confidentiality":1,"integrity":1,"availability":1}""",
@@ -66,11 +77,15 @@ public class TenantIsolationTests
         .Replace("{tokenId:guid}", ids.Token.ToString(), StringComparison.Ordinal)
         .Replace("{userId:guid}", ids.Member.ToString(), StringComparison.Ordinal)
         .Replace("{linkId:guid}", ids.EvidenceLink.ToString(), StringComparison.Ordinal)
+        .Replace("{auditId:guid}", ids.Audit.ToString(), StringComparison.Ordinal)
+        .Replace("{findingId:guid}", ids.Finding.ToString(), StringComparison.Ordinal)
+        .Replace("{certificateId:guid}", ids.Certificate.ToString(), StringComparison.Ordinal)
         .Replace("{controlId}", "1.1.1", StringComparison.Ordinal)
         .Replace("{checkItemId}", "1.1.1-1", StringComparison.Ordinal);
 
     private static HttpRequestMessage Request(string method, string pattern, string url)
     {
+        Assert.False(url.Contains('{', StringComparison.Ordinal), $"{pattern}: add its route parameter to Url() so the test reaches the endpoint");
         var req = new HttpRequestMessage(new HttpMethod(method), url);
         var key = $"{method} {pattern}";
         if (method is "POST" or "PUT")

@@ -6,6 +6,7 @@ using Jikimi.TestSupport.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jikimi.Web.Tests;
 
@@ -27,13 +28,13 @@ public sealed class WebHarness : IAsyncDisposable
     public string SetupToken { get; }
     public Uri? BaseAddress { get; private set; }
 
-    public static async Task<WebHarness> StartAsync(string provider, IDictionary<string, string>? settings = null, bool realPort = false) =>
-        await StartOnAsync(await TestDatabase.CreateAsync(provider), settings, realPort, ownsDatabase: true);
+    public static async Task<WebHarness> StartAsync(string provider, IDictionary<string, string>? settings = null, bool realPort = false, TimeProvider? clock = null) =>
+        await StartOnAsync(await TestDatabase.CreateAsync(provider), settings, realPort, ownsDatabase: true, clock);
 
     /// <summary>Another application node on this one's database (own process state, own caches).</summary>
-    public Task<WebHarness> SecondNodeAsync() => StartOnAsync(Database, null, realPort: false, ownsDatabase: false);
+    public Task<WebHarness> SecondNodeAsync(TimeProvider? clock = null, IDictionary<string, string>? settings = null) => StartOnAsync(Database, settings, realPort: false, ownsDatabase: false, clock);
 
-    private static async Task<WebHarness> StartOnAsync(TestDatabase db, IDictionary<string, string>? settings, bool realPort, bool ownsDatabase)
+    private static async Task<WebHarness> StartOnAsync(TestDatabase db, IDictionary<string, string>? settings, bool realPort, bool ownsDatabase, TimeProvider? clock = null)
     {
         var provider = db.Provider;
         var token = string.Empty;
@@ -56,6 +57,11 @@ public sealed class WebHarness : IAsyncDisposable
             if (!realPort)
             {
                 b.WebHost.UseTestServer();
+            }
+
+            if (clock is not null)
+            {
+                b.Services.AddSingleton(clock);
             }
         });
         await HostSetup.InitializeAsync(app, options);

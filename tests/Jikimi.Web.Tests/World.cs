@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Jikimi.Web.Tests;
 
 /// <summary>Ids of one organization's things, for calling every endpoint.</summary>
-public sealed record OrgIds(Guid Org, Guid Assessment, Guid Evidence, Guid ScopeItem, Guid Token, Guid Member, Guid EvidenceLink);
+public sealed record OrgIds(Guid Org, Guid Assessment, Guid Evidence, Guid ScopeItem, Guid Token, Guid Member, Guid EvidenceLink, Guid Audit, Guid Finding, Guid Certificate);
 
 /// <summary>
 /// Two organizations, A and B, each with an assessment, evidence (linked), a scope item, an API token and a member.
@@ -36,7 +36,12 @@ public sealed record World(string Root, string Alice, OrgIds A, OrgIds B)
         var item = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/scope/items", new { kind = "service", name = "쇼핑몰" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var token = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/api-tokens", new { name = "ci", role = "viewer" }), HttpStatusCode.Created)).GetProperty("info").GetProperty("id").GetGuid();
         var member = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/members", new { email = $"m-{org:N}@x.kr", displayName = "멤버", role = "viewer" }), HttpStatusCode.Created)).GetProperty("member").GetProperty("userId").GetGuid();
-        return new OrgIds(org, assessment, evidenceId, item, token, member, link);
+        // The certification cycle: an audit with an open finding, and a certificate from a second, approved audit.
+        var audit = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/audits", new { kind = "initial", operatingSince = "2020-01-01" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var finding = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/audits/{audit}/findings", new { controlId = "2.5.4", description = "결함" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var certified = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/audits", new { kind = "initial", operatingSince = "2020-01-01" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var certificate = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/audits/{certified}/decision", new { decision = "approve", certificateNumber = $"C-{org:N}" }), HttpStatusCode.OK)).GetProperty("certificate").GetProperty("id").GetGuid();
+        return new OrgIds(org, assessment, evidenceId, item, token, member, link, audit, finding, certificate);
     }
 
     public static async Task<JsonElement> UploadAsync(HttpClient c, Guid org, string fileName, byte[] content, params (string Name, string Value)[] fields)

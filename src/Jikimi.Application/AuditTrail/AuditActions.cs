@@ -40,4 +40,18 @@ public static partial class AuditActions
     public const string DemoSeeded = "demo.seeded";
     public const string StatementImported = "statement.imported";
     public const string ProwlerImported = "prowler.imported";
+    public const string AuditCreated = "audit.created";
+    public const string AuditUpdated = "audit.updated";
+    public const string AuditorAssigned = "audit.auditor_assigned";
+    public const string AuditDecided = "audit.decided";
+    public const string AuditScheduled = "audit.scheduled";
+    public const string FindingRecorded = "finding.recorded";
+    public const string FindingPlanSubmitted = "finding.plan_submitted";
+    public const string FindingFixed = "finding.fixed";
+    public const string FindingClosed = "finding.closed";
+    public const string FindingSentBack = "finding.sent_back";
+    public const string CertificateIssued = "certificate.issued";
+    public const string CertificateSuspended = "certificate.suspended";
+    public const string CertificateReinstated = "certificate.reinstated";
+    public const string CertificateRevoked = "certificate.revoked";
 }

@@ -16,6 +16,12 @@ public sealed class ListAuditEvents(JikimiDb db)
     public async Task<Page<AuditEventView>> Handle(OrgAccess access, AuditQuery q, CancellationToken ct)
     {
         var query = db.AuditEvents.AsNoTracking().Where(e => e.OrganizationId == access.OrganizationId);
+        if (access.Role == Domain.Organizations.Role.Auditor)
+        {
+            // An auditor's access ends at their own audit: the trail of audits, findings and certificates is not theirs.
+            query = query.Where(e => e.EntityType != "audit" && e.EntityType != "finding" && e.EntityType != "certificate");
+        }
+
         if (!string.IsNullOrWhiteSpace(q.Action))
         {
             query = q.Action.EndsWith('*') ? query.Where(e => e.Action.StartsWith(q.Action.TrimEnd('*'))) : query.Where(e => e.Action == q.Action);

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Jikimi.Domain.Access;
 using Jikimi.Domain.Assessments;
+using Jikimi.Domain.Audits;
 using Jikimi.Domain.AuditTrail;
 using Jikimi.Domain.Common;
 using Jikimi.Domain.Evidence;
@@ -42,6 +43,11 @@ public sealed class JikimiDb(DbContextOptions<JikimiDb> options)
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
+    public DbSet<Audit> Audits => Set<Audit>();
+    public DbSet<AuditorAssignment> AuditorAssignments => Set<AuditorAssignment>();
+    public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<Jikimi.Domain.Reminders.Reminder> Reminders => Set<Jikimi.Domain.Reminders.Reminder>();
 
     /// <summary>Sets the organization for this unit of work (once per request, after membership is checked).</summary>
     public void UseTenant(Guid organizationId) => TenantId = organizationId;

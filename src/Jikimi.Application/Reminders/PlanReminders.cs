@@ -1,0 +1,105 @@
+using Jikimi.Application.Data;
+using Jikimi.Domain.Audits;
+using Jikimi.Domain.Reminders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jikimi.Application.Reminders;
+
+/// <summary>
+/// Creates the reminders that are due by now, across all organizations: corrective actions, surveillance and
+/// renewal audits, certificate and evidence expiry — one row per channel, never twice (the unique key on kind,
+/// subject, due instant and channel; a new deadline, e.g. after re-correction, is a new reminder). Returns how many it created.
+/// </summary>
+public sealed class PlanReminders(JikimiDb db, TimeProvider clock, IOptions<ReminderOptions> options)
+{
+    public const string CorrectiveActionDue = "corrective_action_due";
+    public const string SurveillanceDue = "surveillance_due";
+    public const string RenewalDue = "renewal_due";
+    public const string CertificateExpiring = "certificate_expiring";
+    public const string EvidenceExpiring = "evidence_expiring";
+
+    private sealed record Candidate(Guid Org, string Kind, string SubjectType, Guid Subject, DateOnly Due, string Title, string Body);
+
+    public async Task<int> Handle(CancellationToken ct)
+    {
+        var o = options.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var candidates = new List<Candidate>();
+
+        var findingLimit = today.AddDays(o.CorrectiveActionLeadDays);
+        foreach (var f in await db.Findings.IgnoreQueryFilters().AsNoTracking()
+                     .Where(f => f.Status != FindingStatus.Closed && (f.RecorrectionDueOn ?? f.DueOn) <= findingLimit).ToListAsync(ct))
+        {
+            candidates.Add(new Candidate(f.OrganizationId, CorrectiveActionDue, "finding", f.Id, f.CurrentDueOn,
+                $"[지킴이] 결함 #{f.Number} ({f.ControlId}) 보완조치 기한 {f.CurrentDueOn:yyyy-MM-dd} / Corrective action due {f.CurrentDueOn:yyyy-MM-dd}",
+                $"결함 #{f.Number} ({f.ControlId})의 보완조치 기한은 {f.CurrentDueOn:yyyy-MM-dd}입니다. / The corrective action for finding #{f.Number} ({f.ControlId}) is due on {f.CurrentDueOn:yyyy-MM-dd}."));
+        }
+
+        var auditLimit = today.AddDays(o.AuditLeadDays);
+        foreach (var a in await db.Audits.IgnoreQueryFilters().AsNoTracking()
+                     .Where(a => (a.Status == AuditStatus.Planned || a.Status == AuditStatus.InProgress) && a.DueBy != null && a.DueBy <= auditLimit && a.Kind != AuditKind.Initial).ToListAsync(ct))
+        {
+            var (ko, en, kind) = a.Kind == AuditKind.Renewal ? ("갱신심사", "Renewal audit", RenewalDue) : ("사후심사", "Surveillance audit", SurveillanceDue);
+            candidates.Add(new Candidate(a.OrganizationId, kind, "audit", a.Id, a.DueBy!.Value,
+                $"[지킴이] {ko} 기한 {a.DueBy:yyyy-MM-dd} / {en} due {a.DueBy:yyyy-MM-dd}",
+                $"{ko}를 {a.DueBy:yyyy-MM-dd}까지 받아야 합니다. / The {en.ToLowerInvariant()} must take place by {a.DueBy:yyyy-MM-dd}."));
+        }
+
+        var certLimit = today.AddDays(o.CertificateLeadDays);
+        foreach (var c in await db.Certificates.IgnoreQueryFilters().AsNoTracking()
+                     .Where(c => c.Status != CertificateStatus.Revoked && c.ExpiresOn <= certLimit && c.ExpiresOn >= today).ToListAsync(ct))
+        {
+            candidates.Add(new Candidate(c.OrganizationId, CertificateExpiring, "certificate", c.Id, c.ExpiresOn,
+                $"[지킴이] 인증서 {c.Number} 만료 {c.ExpiresOn:yyyy-MM-dd} / Certificate {c.Number} expires {c.ExpiresOn:yyyy-MM-dd}",
+                $"인증서 {c.Number}의 유효기간이 {c.ExpiresOn:yyyy-MM-dd}에 끝납니다. / Certificate {c.Number} is valid until {c.ExpiresOn:yyyy-MM-dd}."));
+        }
+
+        var evidenceLimit = today.AddDays(o.EvidenceLeadDays);
+        foreach (var e in await db.Evidence.IgnoreQueryFilters().AsNoTracking()
+                     .Where(e => e.DeletedAt == null && e.ExpiresOn != null && e.ExpiresOn <= evidenceLimit && e.ExpiresOn >= today.AddDays(-1)).ToListAsync(ct))
+        {
+            candidates.Add(new Candidate(e.OrganizationId, EvidenceExpiring, "evidence", e.Id, e.ExpiresOn!.Value,
+                $"[지킴이] 증적 만료 {e.ExpiresOn:yyyy-MM-dd} / Evidence expires {e.ExpiresOn:yyyy-MM-dd}",
+                $"증적 '{e.Title}'을(를) {e.ExpiresOn:yyyy-MM-dd}까지 갱신하세요. / Renew the evidence '{e.Title}' by {e.ExpiresOn:yyyy-MM-dd}."));
+        }
+
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        var subjects = candidates.Select(c => c.Subject).Distinct().ToList();
+        var existing = (await db.Reminders.IgnoreQueryFilters().AsNoTracking().Where(r => subjects.Contains(r.SubjectId))
+                .Select(r => new { r.Kind, r.SubjectId, r.DueAt, r.Channel }).ToListAsync(ct))
+            .Select(r => (r.Kind, r.SubjectId, r.DueAt, r.Channel)).ToHashSet();
+        var created = 0;
+        foreach (var c in candidates)
+        {
+            var dueAt = c.Due.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            foreach (var channel in o.Channels())
+            {
+                if (existing.Add((c.Kind, c.Subject, dueAt, channel)))
+                {
+                    db.Reminders.Add(Reminder.Create(c.Org, c.Kind, c.SubjectType, c.Subject, dueAt, channel, c.Title, c.Body, now));
+                    created++;
+                }
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node planned the same reminders at the same moment: the unique key kept one; ours go. The next
+            // tick plans whatever is still missing.
+            db.ChangeTracker.Clear();
+            return 0;
+        }
+
+        return created;
+    }
+}
