@@ -246,6 +246,14 @@ public sealed class RiskJourneyTests(BrowserFixture browser)
         await Expect(viewer.Locator(".validation-summary-errors")).ToBeVisibleAsync();
         await viewer.GotoAsync(app.Url(riskUrl));
         await Expect(viewer.Locator("#plan")).ToHaveValueAsync("VPN 접속에 OTP 적용");
+
+        // English once: texts and the heat map's labels follow the language.
+        await viewer.GotoAsync(app.Url(orgUrl + "/risks"));
+        await viewer.ClickAsync("button[value=en]");
+        await Expect(viewer.Locator("h1")).ToContainTextAsync("Risk assessment");
+        await Expect(viewer.Locator("#heat-map svg")).ToContainTextAsync("risk heat map");
+        await Expect(viewer.Locator("#risk-table")).ToContainTextAsync("Partner account takeover");
+        await Accessibility.AssertNoSeriousViolationsAsync(viewer);
     }
 
     private static async Task AddAssetAsync(IPage page, string id, string name, string type, int c, int i, int a, bool pi)
