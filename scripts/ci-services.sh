@@ -16,6 +16,13 @@ if [ ${#_svc_need[@]} -gt 0 ]; then
   $_sudo apt-get update -q >/dev/null
   $_sudo apt-get install -y -q "${_svc_need[@]}" >/dev/null
 fi
+# A generated XLSX must open in LibreOffice (Calc without the GUI; a few minutes to install, once).
+if ! command -v soffice >/dev/null 2>&1; then
+  echo "installing: libreoffice-calc-nogui"
+  if [ "$(id -u)" -eq 0 ]; then _sudo=""; else _sudo="sudo"; fi
+  $_sudo apt-get update -q >/dev/null
+  $_sudo apt-get install -y -q --no-install-recommends libreoffice-calc-nogui >/dev/null
+fi
 
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PGDATA=${JIKIMI_PGDATA:-${TMPDIR:-/tmp}/jikimi-pgdata}

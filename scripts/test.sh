@@ -12,6 +12,7 @@ log=artifacts/test.log
 source scripts/ci-services.sh 2>&1 | tee -a "$log"
 source scripts/ci-services.sh >/dev/null 2>&1   # again in this shell, quietly, so PG_CONN is exported here
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export JIKIMI_REQUIRE_LIBREOFFICE=1   # the XLSX check in Jikimi.Cli.Tests must not pass by skipping
 
 rc=0
 if ! dotnet build Jikimi.slnx -c Release -nologo -v q 2>&1 | tee -a "$log" | grep -E "error|Warn|Build succeeded" ; then :; fi
@@ -53,6 +54,20 @@ serve_smoke() { # the README's run command: starts, prints a setup token, answer
   return $ok
 }
 smoke "jikimi serve starts with a one-time setup token" serve_smoke
+
+statement_smoke() { # a demo workspace → jikimi report statement → LibreOffice opens the XLSX (converts it to PDF)
+  local dir port pid ok=1
+  dir=$(mktemp -d); port=$((5900 + RANDOM % 300))
+  JIKIMI_DATA_DIR="$dir" ./jikimi serve --demo --urls "http://127.0.0.1:$port" > "$dir/serve.log" 2>&1 & pid=$!
+  for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  if JIKIMI_DATA_DIR="$dir" ./jikimi report statement --org "데모 주식회사 (Demo Corp.)" --out "$dir/statement.xlsx" >/dev/null \
+     && soffice "-env:UserInstallation=file://$dir/lo" --headless --convert-to pdf --outdir "$dir" "$dir/statement.xlsx" >/dev/null 2>&1 \
+     && pdftotext -enc UTF-8 "$dir/statement.pdf" "$dir/statement.txt" && grep -q "운영현황" "$dir/statement.txt"; then ok=0; fi
+  rm -rf "$dir"
+  return $ok
+}
+smoke "a generated operation statement XLSX opens in LibreOffice (soffice --convert-to pdf)" statement_smoke
 
 awk -f scripts/summarize.awk "$log"
 exit $rc

@@ -21,6 +21,8 @@ public static class JikimiCli
         root.Subcommands.Add(PiiCommands.Build(ctx, common));
         root.Subcommands.Add(Risk.RiskCommands.Build(ctx, common));
         root.Subcommands.Add(Risk.AssetCommands.Build(ctx, common));
+        root.Subcommands.Add(Documents.ReportCommand.Build(ctx, common));
+        root.Subcommands.Add(Documents.ImportCommand.Build(ctx, common));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -7,6 +7,7 @@ using Jikimi.Application.Demo;
 using Jikimi.Application.Setup;
 using Jikimi.Persistence.Postgres;
 using Jikimi.Persistence.Sqlite;
+using Jikimi.Reports;
 using Jikimi.Web.Endpoints;
 using Jikimi.Web.Infrastructure;
 using Jikimi.Web.Ui;
@@ -53,6 +54,7 @@ public static class HostSetup
         var config = builder.Configuration;
         var services = builder.Services;
         services.AddJikimiApplication(config, options.DataDirectory);
+        services.AddJikimiReports();
         var provider = config["Database:Provider"] ?? "sqlite";
 
         // Cached reads follow this process's writes and, on PostgreSQL, other nodes' NOTIFY messages; the TTL bounds
@@ -168,6 +170,7 @@ public static class HostSetup
         EvidenceEndpoints.Map(org);
         AssetEndpoints.Map(org);
         RiskEndpoints.Map(org);
+        ReportEndpoints.Map(org);
         app.MapJikimiUi();
     }
 

@@ -153,6 +153,27 @@ public sealed class UserJourneyTests(BrowserFixture browser)
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await shot("06-dashboard");
 
+        // Documents: the statement as XLSX and back, the readiness report as a Korean PDF, a broken file refused.
+        await page.GotoAsync(app.Url(controlsUrl));
+        await page.ClickAsync("#documents-link");
+        var xlsx = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-statement"));
+        var xlsxPath = Path.Combine(Shots.Directory, $"{provider}-statement.xlsx");
+        await xlsx.SaveAsAsync(xlsxPath);
+        Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(xlsxPath)[..2]);
+        await page.SetInputFilesAsync("#statement-file", xlsxPath);
+        await page.ClickAsync("#import-statement");
+        await Expect(page.Locator(".flash")).ToContainTextAsync("운영명세서를 가져왔습니다");
+        await page.SetInputFilesAsync("#statement-file", new FilePayload { Name = "broken.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = File.ReadAllBytes(xlsxPath)[..200] });
+        await page.ClickAsync("#import-statement");
+        await Expect(page.Locator("#statement-problems")).ToBeVisibleAsync();
+        var pdf = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-readiness-pdf"));
+        var pdfPath = Path.Combine(Shots.Directory, $"{provider}-readiness.pdf");
+        await pdf.SaveAsAsync(pdfPath);
+        var text = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", [pdfPath, "-"]) { RedirectStandardOutput = true })!;
+        Assert.Contains("한빛 주식회사", await text.StandardOutput.ReadToEndAsync());
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await shot("07a-documents");
+
         // The evidence library shows the file and where it is used.
         await page.GotoAsync(app.Url(orgUrl + "/evidence"));
         await page.ClickAsync("text=정보보호 정책 승인 문서");

@@ -47,6 +47,8 @@ public class TenantIsolationTests
         ["POST /api/v1/orgs/{orgId:guid}/risk/assessments/{riskAssessmentId:guid}/risks/{riskId:guid}/accept"] = "{}",
         ["POST /api/v1/orgs/{orgId:guid}/pi-flows/"] = """{"service":"x","stage":"collection","items":"x"}""",
         ["PUT /api/v1/orgs/{orgId:guid}/pi-flows/{flowId:guid}"] = """{"service":"x","stage":"collection","items":"x"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/assessments/{assessmentId:guid}/statement"] = "multipart",
+        ["POST /api/v1/orgs/{orgId:guid}/prowler"] = "multipart",
     };
 
     private static List<(string Method, string Pattern)> OrgEndpoints(WebHarness h) =>

@@ -38,4 +38,6 @@ public static partial class AuditActions
     public const string ApiTokenCreated = "api_token.created";
     public const string ApiTokenRevoked = "api_token.revoked";
     public const string DemoSeeded = "demo.seeded";
+    public const string StatementImported = "statement.imported";
+    public const string ProwlerImported = "prowler.imported";
 }

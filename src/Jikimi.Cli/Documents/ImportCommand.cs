@@ -1,0 +1,135 @@
+using System.CommandLine;
+using Jikimi.Cli.Infrastructure;
+using Jikimi.Cli.Server;
+using Jikimi.Reports.Prowler;
+using Jikimi.Reports.Statement;
+using Jikimi.Reports.Xlsx;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jikimi.Cli.Documents;
+
+/// <summary>`jikimi import statement &lt;file&gt;` and `jikimi import prowler &lt;file&gt; --org &lt;org&gt;`.</summary>
+public static class ImportCommand
+{
+    public static Command Build(CliContext ctx, CommonOptions common)
+    {
+        var import = new Command("import", "Bring documents in: an edited operation statement, Prowler results.");
+        import.Subcommands.Add(Statement(ctx, common));
+        import.Subcommands.Add(Prowler(ctx, common));
+        return import;
+    }
+
+    private static Command Statement(CliContext ctx, CommonOptions common)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The XLSX file (as exported by `jikimi report statement`, then edited)." };
+        var org = new Option<string>("--org") { Description = "Organization id or exact name (default: the one named in the file)." };
+        var assessment = new Option<string>("--assessment") { Description = "Assessment id or year (default: the one named in the file)." };
+        var db = new DatabaseOptions();
+        var cmd = new Command("statement", "Import an operation statement XLSX; any problem refuses the whole file and is listed with its cell.") { file, org, assessment };
+        foreach (var o in db.All)
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (p, ct) =>
+        {
+            var path = p.GetValue(file)!;
+            if (!path.Exists)
+            {
+                throw new CliUsageException($"no file {path.FullName}");
+            }
+
+            var orgText = p.GetValue(org) ?? OrganizationInFile(path.FullName)
+                ?? throw new CliUsageException("the file names no organization (no 'About' sheet); pass --org");
+            await using var ws = LocalWorkspace.Open(ctx, common, db, p);
+            if (ws is null)
+            {
+                return ExitCodes.Failed;
+            }
+
+            var access = await ws.OrganizationAsync(orgText, ct);
+            Guid? target = p.GetValue(assessment) is { } a ? await ws.AssessmentAsync(a, ct) : null;
+            await using var stream = path.OpenRead();
+            var r = await ws.Services.GetRequiredService<ImportStatement>().Handle(access, target, stream, ct);
+            if (r.Error is StatementRejected rejected)
+            {
+                await ctx.Err.WriteLineAsync($"statement NOT imported ({rejected.Problems.Count} problems); nothing was changed:");
+                foreach (var problem in rejected.Problems)
+                {
+                    await ctx.Err.WriteLineAsync($"  {problem.Cell ?? "-",-6} {problem.Code}: {problem.Message}");
+                }
+
+                return ExitCodes.Failed;
+            }
+
+            if (r.Error is { } e)
+            {
+                await ctx.Err.WriteLineAsync($"error: {e.Code}: {e.Message}");
+                return ExitCodes.Failed;
+            }
+
+            await ctx.Out.WriteLineAsync($"imported {r.Value!.Rows} rows: {r.Value.Changed} controls changed, {r.Value.Unchanged} unchanged");
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command Prowler(CliContext ctx, CommonOptions common)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Prowler output: JSON-OCSF (*.ocsf.json) or CSV (v4+, semicolon-separated)." };
+        var org = new Option<string>("--org") { Description = "Organization id or exact name.", Required = true };
+        var assessment = new Option<string>("--assessment") { Description = "Assessment id or year (default: the newest)." };
+        var db = new DatabaseOptions();
+        var cmd = new Command("prowler", "Attach Prowler results as automated evidence to the mapped ISMS-P controls (the same results twice change nothing).") { file, org, assessment };
+        foreach (var o in db.All)
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (p, ct) =>
+        {
+            var path = p.GetValue(file)!;
+            if (!path.Exists)
+            {
+                throw new CliUsageException($"no file {path.FullName}");
+            }
+
+            await using var ws = LocalWorkspace.Open(ctx, common, db, p);
+            if (ws is null)
+            {
+                return ExitCodes.Failed;
+            }
+
+            var access = await ws.OrganizationAsync(p.GetValue(org)!, ct);
+            var target = await ws.AssessmentAsync(p.GetValue(assessment), ct);
+            await using var stream = path.OpenRead();
+            var r = await ws.Services.GetRequiredService<ImportProwler>().Handle(access, target, stream, ct);
+            if (r.Error is { } e)
+            {
+                await ctx.Err.WriteLineAsync($"error: {e.Code}: {e.Message}");
+                return ExitCodes.Failed;
+            }
+
+            var v = r.Value!;
+            await ctx.Out.WriteLineAsync(v.AlreadyImported
+                ? $"already imported (evidence {v.EvidenceId}); nothing changed"
+                : $"imported {v.Findings} findings ({v.Pass} pass, {v.Fail} fail) as evidence {v.EvidenceId} on {v.Controls.Count - v.NotInAssessment.Count} controls");
+            foreach (var c in v.Controls)
+            {
+                await ctx.Out.WriteLineAsync($"  {c.ControlId,-7} pass {c.Pass,4}  fail {c.Fail,4}{(v.NotInAssessment.Contains(c.ControlId) ? "  (not in this assessment)" : string.Empty)}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    /// <summary>The organization id the exported file names on its About sheet, if any.</summary>
+    private static string? OrganizationInFile(string path)
+    {
+        using var s = File.OpenRead(path);
+        var (about, _) = XlsxReader.Read(s, StatementLayout.IsAboutSheet, "About", ImportStatement.Limits);
+        return about?.Rows.Values.Where(r => r.GetValueOrDefault(1)?.Text.Trim() == StatementLayout.OrganizationKey)
+            .Select(r => r.GetValueOrDefault(2)?.Text.Trim()).FirstOrDefault(v => Guid.TryParse(v, out _));
+    }
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Jikimi.Catalog;
+using Jikimi.Cli.Infrastructure;
+using Jikimi.Cli.Server;
+using Jikimi.Domain.Common;
+using Jikimi.Reports.Common;
+using Jikimi.Reports.Oscal;
+using Jikimi.Reports.Readiness;
+using Jikimi.Reports.Statement;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jikimi.Cli.Documents;
+
+/// <summary>
+/// `jikimi report statement|readiness|oscal --org &lt;org&gt; --format … --out &lt;file&gt;` and
+/// `jikimi report oscal-catalog --out &lt;file&gt;`: the same documents the API serves, from the local database.
+/// </summary>
+public static class ReportCommand
+{
+    public static Command Build(CliContext ctx, CommonOptions common)
+    {
+        var report = new Command("report", "Documents: the operation statement (XLSX), the readiness report (HTML/PDF), OSCAL JSON.");
+        report.Subcommands.Add(Document(ctx, common, "statement", "The operation statement (운영명세서) as XLSX.", "xlsx", ["xlsx"]));
+        report.Subcommands.Add(Document(ctx, common, "readiness", "The readiness report for management as PDF or HTML.", "pdf", ["pdf", "html"]));
+        report.Subcommands.Add(Document(ctx, common, "oscal", "The assessment as OSCAL 1.0.4 assessment results (JSON).", "json", ["json"]));
+        report.Subcommands.Add(Catalog(ctx, common));
+        return report;
+    }
+
+    private static Option<string> Out() => new("--out", "-o") { Description = "The file to write.", Required = true };
+
+    private static Command Document(CliContext ctx, CommonOptions common, string name, string description, string defaultFormat, string[] formats)
+    {
+        var org = new Option<string>("--org") { Description = "Organization id or exact name.", Required = true };
+        var assessment = new Option<string>("--assessment") { Description = "Assessment id or year (default: the newest)." };
+        var format = CommonOptions.Format(defaultFormat, formats);
+        var output = Out();
+        var db = new DatabaseOptions();
+        var cmd = new Command(name, description) { org, assessment, format, output };
+        foreach (var o in db.All)
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (p, ct) =>
+        {
+            await using var ws = LocalWorkspace.Open(ctx, common, db, p);
+            if (ws is null)
+            {
+                return ExitCodes.Failed;
+            }
+
+            var access = await ws.OrganizationAsync(p.GetValue(org)!, ct);
+            var id = await ws.AssessmentAsync(p.GetValue(assessment), ct);
+            var lang = common.LanguageOf(p);
+            var sp = ws.Services;
+            Result<ReportFile> file = name switch
+            {
+                "statement" => await sp.GetRequiredService<ExportStatement>().Handle(access, id, lang, ct),
+                "readiness" => await sp.GetRequiredService<BuildReadinessReport>().Handle(access, id, lang, p.GetValue(format) == "html" ? ReportFormat.Html : ReportFormat.Pdf, ct),
+                _ => await sp.GetRequiredService<ExportOscalResults>().Handle(access, id, lang, ct),
+            };
+            return await WriteAsync(ctx, file, p.GetValue(output)!, ct);
+        });
+        return cmd;
+    }
+
+    private static Command Catalog(CliContext ctx, CommonOptions common)
+    {
+        var edition = CommonOptions.Edition("2023");
+        var output = Out();
+        var cmd = new Command("oscal-catalog", "A criteria edition as an OSCAL 1.0.4 catalog (JSON); needs no database.") { edition, output };
+        cmd.SetAction(async (p, ct) =>
+        {
+            var e = CriteriaCatalog.Embedded[CommonOptions.ParseEdition(p.GetValue(edition))];
+            var file = new ReportFile(OscalCatalog.Export(e, common.LanguageOf(p)), ReportFile.Json, "catalog.json");
+            return await WriteAsync(ctx, file, p.GetValue(output)!, ct);
+        });
+        return cmd;
+    }
+
+    /// <summary>Writes to a temp file beside the target, then renames: a failed run never leaves half a file.</summary>
+    internal static async Task<int> WriteAsync(CliContext ctx, Result<ReportFile> file, string path, CancellationToken ct)
+    {
+        if (file.Error is { } e)
+        {
+            await ctx.Err.WriteLineAsync($"error: {e.Code}: {e.Message}");
+            return ExitCodes.Failed;
+        }
+
+        var full = Path.GetFullPath(path);
+        var temp = full + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+        await File.WriteAllBytesAsync(temp, file.Value!.Content, ct);
+        File.Move(temp, full, overwrite: true);
+        await ctx.Out.WriteLineAsync($"wrote {full} ({file.Value.Content.Length:N0} bytes, {file.Value.ContentType})");
+        return ExitCodes.Ok;
+    }
+}

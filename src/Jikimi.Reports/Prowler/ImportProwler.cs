@@ -1,0 +1,113 @@
+using Jikimi.Application.AuditTrail;
+using Jikimi.Application.Common;
+using Jikimi.Application.Data;
+using Jikimi.Application.Evidence;
+using Jikimi.Domain.Common;
+using Jikimi.Domain.Evidence;
+using Jikimi.Domain.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jikimi.Reports.Prowler;
+
+public sealed record ProwlerImportReport(
+    Guid AssessmentId,
+    Guid? EvidenceId,
+    bool AlreadyImported,
+    string Sha256,
+    int Findings,
+    int Pass,
+    int Fail,
+    IReadOnlyList<ProwlerControlResult> Controls,
+    IReadOnlyList<string> NotInAssessment);
+
+public sealed record ProwlerFileInvalid(string Detail) : RuleError("prowler.invalid", $"The Prowler results were not imported: {Detail}");
+
+public sealed record ProwlerFileTooLarge(long Limit) : TooLargeError("prowler.too_large", $"The file is larger than the {Limit:N0}-byte limit.");
+
+public sealed record ProwlerNoAssessment() : RuleError("prowler.no_assessment", "The organization has no assessment to attach the results to; create one first.");
+
+/// <summary>
+/// Attaches Prowler results (JSON-OCSF or CSV) as automated evidence: a generated JSON summary (pass and fail
+/// counts per ISMS-P control and check, failing resources) stored as an evidence item with source "prowler",
+/// linked to every mapped control of the assessment. One evidence item per cloud account set; a new run adds a
+/// version. The summary's SHA-256 identifies the result set: importing the same results again changes nothing.
+/// </summary>
+public sealed class ImportProwler(JikimiDb db, UploadEvidence upload, AuditWriter audit, TimeProvider clock)
+{
+    public const string Source = "prowler";
+    public const long MaxBytes = 100L * 1024 * 1024;
+
+    public async Task<Result<ProwlerImportReport>> Handle(OrgAccess access, Guid? assessmentId, Stream content, CancellationToken ct)
+    {
+        if (access.Require(Permissions.CanManageWorkspace, "import Prowler results").Error is { } denied)
+        {
+            return denied;
+        }
+
+        var assessment = assessmentId is { } id
+            ? await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct)
+            : await db.Assessments.AsNoTracking().OrderByDescending(a => a.Year).ThenByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct);
+        if (assessment is null)
+        {
+            return assessmentId is { } missing ? new NotFound("assessment", missing.ToString()) : new ProwlerNoAssessment();
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = await Statement.ImportStatement.ReadBoundedAsync(content, MaxBytes, ct);
+        }
+        catch (InvalidDataException)
+        {
+            return new ProwlerFileTooLarge(MaxBytes);
+        }
+
+        var (results, error) = ProwlerReader.Parse(bytes);
+        if (error is not null)
+        {
+            return new ProwlerFileInvalid(error.Message);
+        }
+
+        var r = results!;
+        var summary = r.ToSummaryJson();
+        var hash = Sha256Hash.FromBytes(System.Security.Cryptography.SHA256.HashData(summary));
+        var inAssessment = await db.ControlAssessments.AsNoTracking().Where(c => c.AssessmentId == assessment.Id).Select(c => c.ControlId).ToListAsync(ct);
+        var mapped = r.Controls.Select(c => c.ControlId).Where(inAssessment.Contains).ToList();
+        var notInAssessment = r.Controls.Select(c => c.ControlId).Where(c => !inAssessment.Contains(c)).ToList();
+
+        // Idempotence: the same result set (per organization: the query filter) was stored before.
+        var existingVersion = await db.EvidenceVersions.AsNoTracking().Where(v => v.Sha256 == hash.Hex)
+            .Join(db.Evidence.Where(e => e.Source == Source && e.DeletedAt == null), v => v.EvidenceId, e => e.Id, (v, e) => (Guid?)e.Id)
+            .FirstOrDefaultAsync(ct);
+        if (existingVersion is not null)
+        {
+            return new ProwlerImportReport(assessment.Id, existingVersion, true, hash.Hex, r.Findings, r.Pass, r.Fail, r.Controls, notInAssessment);
+        }
+
+        var accounts = r.Accounts.Count == 0 ? "-" : string.Join(", ", r.Accounts);
+        var title = $"Prowler 점검 결과 ({r.Provider} {accounts})";
+        if (title.Length > 300)
+        {
+            title = title[..299] + "…";
+        }
+
+        var item = await db.Evidence.AsNoTracking().Where(e => e.Source == Source && e.Title == title && e.DeletedAt == null).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
+        var linked = item is null ? [] : await db.EvidenceLinks.AsNoTracking().Where(l => l.EvidenceId == item && l.CheckItemId == string.Empty)
+            .Join(db.ControlAssessments.Where(c => c.AssessmentId == assessment.Id), l => l.ControlAssessmentId, c => c.Id, (l, c) => c.ControlId).ToListAsync(ct);
+        var targets = mapped.Where(c => !linked.Contains(c)).Select(c => new EvidenceTarget(assessment.Id, c, null)).ToList();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var effective = r.ScanDate is { } d && d <= today ? d : today;
+        var description = $"자동 수집 증적 (Prowler {r.Format}): 통과 {r.Pass} · 실패 {r.Fail} · ISMS-P 통제 {r.Controls.Count}개 / Automated evidence: {r.Pass} passed, {r.Fail} failed, {r.Controls.Count} ISMS-P controls.";
+
+        audit.Record(access, AuditActions.ProwlerImported, "assessment", assessment.Id, new { sha256 = hash.Hex, r.Format, r.Findings, r.Pass, r.Fail, controls = mapped.Count, notInAssessment = notInAssessment.Count });
+        var stored = await upload.Store(new MemoryStream(summary), ct);
+        if (stored.Error is { } se)
+        {
+            return se;
+        }
+
+        var request = new UploadEvidenceRequest(title, description, effective, 30, targets, Source);
+        var recorded = await upload.Record(access, item, request, stored.Value!, $"prowler-{effective:yyyyMMdd}-{hash.Hex[..12]}.json", ct);
+        return recorded.Error is { } re ? re : new ProwlerImportReport(assessment.Id, recorded.Value!.Id, false, hash.Hex, r.Findings, r.Pass, r.Fail, r.Controls, notInAssessment);
+    }
+}

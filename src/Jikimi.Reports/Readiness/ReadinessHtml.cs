@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Jikimi.Catalog.Model;
+
+namespace Jikimi.Reports.Readiness;
+
+/// <summary>
+/// The readiness report as one self-contained HTML page: inline CSS, charts as inline SVG, every text escaped,
+/// no script and nothing fetched from elsewhere (it can be mailed or archived as is).
+/// </summary>
+public static class ReadinessHtml
+{
+    // Korean stays readable in the source; markup characters are still escaped.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string s) => Encoder.Encode(s);
+
+    public static string Render(ReadinessReport r)
+    {
+        var l = r.Lang;
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html lang=\"").Append(l == Language.Ko ? "ko" : "en").Append("\"><head><meta charset=\"utf-8\">")
+          .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
+          .Append("<title>").Append(E($"{r.Organization} — {ReportText.Title(l)}")).Append("</title><style>")
+          .Append("body{font-family:'Malgun Gothic','NanumGothic','Noto Sans CJK KR',sans-serif;margin:2em;color:#222}")
+          .Append("h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;border-bottom:2px solid #2f5597;padding-bottom:.2em;margin-top:1.6em}")
+          .Append("table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3em .5em;text-align:left;vertical-align:top}th{background:#d9e1f2}")
+          .Append(".meta{color:#555}.big{font-size:2em;font-weight:bold;color:#2f5597}svg text{font-size:12px}")
+          .Append("@media print{h2{break-after:avoid}table{break-inside:auto}}")
+          .Append("</style></head><body>\n");
+        sb.Append("<h1>").Append(E(ReportText.Title(l))).Append("</h1>\n");
+        sb.Append("<p class=\"meta\">").Append(E(r.Organization)).Append(" · ").Append(E(r.Assessment)).Append(" · ").Append(E(r.Criteria))
+          .Append(" · ").Append(E(ReportText.Generated(l))).Append(' ').Append(r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</p>\n");
+
+        sb.Append("<h2>").Append(E(ReportText.Summary(l))).Append("</h2>\n<p class=\"big\">").Append(E(ReportText.Percent(r.Readiness))).Append("</p>\n<table>");
+        foreach (var (label, value) in ReportText.SummaryLines(r))
+        {
+            sb.Append("<tr><th>").Append(E(label)).Append("</th><td>").Append(E(value)).Append("</td></tr>");
+        }
+
+        sb.Append("</table>\n");
+        Chart(sb, ReportText.ByDomain(l), r.Domains);
+        Chart(sb, ReportText.BySubdomain(l), r.Subdomains);
+        Table(sb, ReportText.Gaps(l), ReportText.GapColumns(l), r.Gaps.Select(g => ReportText.GapCells(g, l)).ToList(), l);
+        Table(sb, ReportText.Expiring(l), ReportText.ExpiringColumns(l), r.ExpiringEvidence.Select(e => ReportText.ExpiringCells(e, l)).ToList(), l);
+        foreach (var s in r.Sections)
+        {
+            Table(sb, s.Title, s.Columns, s.Rows, l, s.Note);
+        }
+
+        sb.Append("</body></html>\n");
+        return sb.ToString();
+    }
+
+    private static void Chart(StringBuilder sb, string title, IReadOnlyList<ReadinessBar> bars)
+    {
+        const int label = 300, width = 360, row = 22;
+        var height = (bars.Count * row) + 10;
+        sb.Append("<h2>").Append(E(title)).Append("</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
+          .Append(label + width + 70).Append("\" height=\"").Append(height).Append("\" aria-label=\"").Append(E(title)).Append("\">");
+        for (var i = 0; i < bars.Count; i++)
+        {
+            var b = bars[i];
+            var y = 5 + (i * row);
+            var w = (int)Math.Round(width * (b.Readiness ?? 0) / 100.0);
+            sb.Append("<text x=\"0\" y=\"").Append(y + 14).Append("\">").Append(E(b.Title)).Append("</text>")
+              .Append("<rect x=\"").Append(label).Append("\" y=\"").Append(y + 2).Append("\" width=\"").Append(width).Append("\" height=\"16\" fill=\"#e7e6e6\"/>")
+              .Append("<rect x=\"").Append(label).Append("\" y=\"").Append(y + 2).Append("\" width=\"").Append(w).Append("\" height=\"16\" fill=\"").Append(Color(b.Readiness)).Append("\"/>")
+              .Append("<text x=\"").Append(label + width + 6).Append("\" y=\"").Append(y + 14).Append("\">").Append(E(ReportText.Percent(b.Readiness))).Append("</text>");
+        }
+
+        sb.Append("</svg>\n");
+    }
+
+    internal static string Color(double? readiness) => readiness switch
+    {
+        >= 80 => "#548235",
+        >= 50 => "#bf9000",
+        _ => "#c00000",
+    };
+
+    private static void Table(StringBuilder sb, string title, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string>> rows, Language l, string? note = null)
+    {
+        sb.Append("<h2>").Append(E(title)).Append("</h2>\n");
+        if (note is not null)
+        {
+            sb.Append("<p>").Append(E(note)).Append("</p>\n");
+        }
+
+        if (rows.Count == 0)
+        {
+            sb.Append("<p>").Append(E(ReportText.None(l))).Append("</p>\n");
+            return;
+        }
+
+        sb.Append("<table><thead><tr>");
+        foreach (var c in columns)
+        {
+            sb.Append("<th>").Append(E(c)).Append("</th>");
+        }
+
+        sb.Append("</tr></thead><tbody>");
+        foreach (var row in rows)
+        {
+            sb.Append("<tr>");
+            foreach (var cell in row)
+            {
+                sb.Append("<td>").Append(E(cell)).Append("</td>");
+            }
+
+            sb.Append("</tr>");
+        }
+
+        sb.Append("</tbody></table>\n");
+    }
+}

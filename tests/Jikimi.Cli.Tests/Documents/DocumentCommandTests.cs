@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using Jikimi.TestSupport;
+using Jikimi.Web;
+
+namespace Jikimi.Cli.Tests.Documents;
+
+/// <summary>`jikimi report …` and `jikimi import …` against a local data directory seeded with the demo organization.</summary>
+public sealed class DocumentCommandTests : IDisposable
+{
+    private const string Org = Jikimi.Application.Demo.SeedDemo.OrganizationName;
+    private readonly CliRunner _cli = new();
+    private readonly TempDir _out = new();
+
+    public DocumentCommandTests()
+    {
+        var options = new JikimiHostOptions { DataDirectory = _cli.DataDir, Demo = true, Announce = _ => { } };
+        var app = HostSetup.Build(options);
+        HostSetup.InitializeAsync(app, options).GetAwaiter().GetResult();
+        app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _cli.Dispose();
+        _out.Dispose();
+    }
+
+    [Fact]
+    public void Statement_exports_and_imports_back_unchanged_and_bad_files_list_their_cells()
+    {
+        var file = _out.File("statement.xlsx");
+        var r = _cli.Run("report", "statement", "--org", Org, "--out", file);
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.True(new FileInfo(file).Length > 5_000);
+
+        var back = _cli.Run("import", "statement", file);
+        Assert.True(back.ExitCode == 0, back.Err);
+        Assert.Contains("0 controls changed", back.Out, StringComparison.Ordinal);
+
+        File.WriteAllBytes(_out.File("bad.xlsx"), "garbage"u8.ToArray());
+        var bad = _cli.Run("import", "statement", _out.File("bad.xlsx"), "--org", Org, "--assessment", "2026");
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("sheet.not_xlsx", bad.Err, StringComparison.Ordinal);
+        Assert.Contains("nothing was changed", bad.Err, StringComparison.Ordinal);
+
+        Assert.Equal(2, _cli.Run("report", "statement", "--org", "없는 회사", "--out", file).ExitCode);
+        Assert.Equal(2, _cli.Run("report", "statement", "--org", Org, "--format", "pdf", "--out", file).ExitCode);
+    }
+
+    [Fact]
+    public void Readiness_pdf_carries_korean_and_html_is_written()
+    {
+        var pdf = _out.File("readiness.pdf");
+        var r = _cli.Run("report", "readiness", "--org", "데모", "--format", "pdf", "--out", pdf); // a unique part of the name
+        Assert.True(r.ExitCode == 0, r.Err);
+        var text = Run("pdftotext", "-enc", "UTF-8", pdf, "-").Out;
+        Assert.Contains("인증 준비도 보고서", text, StringComparison.Ordinal);
+        Assert.Contains(Org, text, StringComparison.Ordinal);
+
+        var html = _out.File("readiness.html");
+        Assert.Equal(0, _cli.Run("--lang", "en", "report", "readiness", "--org", Org, "--format", "html", "--out", html).ExitCode);
+        Assert.Contains("Certification readiness report", File.ReadAllText(html), StringComparison.Ordinal);
+
+        var oscal = _out.File("catalog.json");
+        Assert.Equal(0, _cli.Run("report", "oscal-catalog", "--out", oscal).ExitCode);
+        Assert.Contains("\"oscal-version\": \"1.0.4\"", File.ReadAllText(oscal), StringComparison.Ordinal);
+        Assert.Equal(0, _cli.Run("report", "oscal", "--org", Org, "--out", _out.File("results.json")).ExitCode);
+    }
+
+    [Fact]
+    public void Prowler_import_twice_changes_nothing_the_second_time()
+    {
+        var fixture = Path.Combine(RepoPaths.Root, "tests", "Jikimi.Reports.Tests", "TestData", "prowler", "prowler-ocsf.json");
+        var first = _cli.Run("import", "prowler", fixture, "--org", Org);
+        Assert.True(first.ExitCode == 0, first.Err);
+        Assert.Contains("imported 5 findings (3 pass, 2 fail)", first.Out, StringComparison.Ordinal);
+        var second = _cli.Run("import", "prowler", fixture, "--org", Org);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("already imported", second.Out, StringComparison.Ordinal);
+        Assert.Equal(2, _cli.Run("import", "prowler", _out.File("missing.json"), "--org", Org).ExitCode);
+    }
+
+    /// <summary>
+    /// The generated XLSX opens in a real spreadsheet program: LibreOffice converts it to PDF. scripts/test.sh
+    /// installs LibreOffice and sets JIKIMI_REQUIRE_LIBREOFFICE=1, so there a missing soffice fails the test.
+    /// </summary>
+    [Fact]
+    public void Generated_statement_opens_in_LibreOffice()
+    {
+        var soffice = new[] { "/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice" }.FirstOrDefault(File.Exists);
+        if (soffice is null)
+        {
+            Assert.True(Environment.GetEnvironmentVariable("JIKIMI_REQUIRE_LIBREOFFICE") != "1", "LibreOffice (soffice) is required here: apt-get install libreoffice-calc-nogui");
+            return;
+        }
+
+        var file = _out.File("운영명세서.xlsx");
+        Assert.Equal(0, _cli.Run("report", "statement", "--org", Org, "--out", file).ExitCode);
+        var profile = _out.File("lo-profile");
+        var r = Run(soffice, $"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", _out.Path, file);
+        var pdf = _out.File("운영명세서.pdf");
+        Assert.True(File.Exists(pdf), $"LibreOffice did not convert the file: {r.Out} {r.Err}");
+        var text = Run("pdftotext", "-enc", "UTF-8", pdf, "-").Out;
+        Assert.Contains("운영현황", text, StringComparison.Ordinal);
+    }
+
+    private static (string Out, string Err) Run(string exe, params string[] args)
+    {
+        var psi = new ProcessStartInfo(exe, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(3)), $"{exe} did not finish");
+        return (stdout.Result, stderr.Result);
+    }
+}

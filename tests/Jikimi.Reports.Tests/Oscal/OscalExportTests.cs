@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Jikimi.Catalog;
+using Jikimi.Catalog.Model;
+using Jikimi.Domain.Common;
+using Jikimi.Reports.Common;
+using Jikimi.Reports.Oscal;
+using Jikimi.TestSupport;
+using Jikimi.TestSupport.Data;
+using Json.Schema;
+using static Jikimi.Reports.Tests.Reporting;
+
+namespace Jikimi.Reports.Tests.Oscal;
+
+/// <summary>Exports validated against the official OSCAL 1.0.4 JSON schemas kept in schemas/oscal (NIST, public domain).</summary>
+public class OscalExportTests
+{
+    public static TheoryData<string> Providers => TestDatabase.Providers;
+
+    private static readonly Lazy<JsonSchema> CatalogSchema = new(() => Load("oscal_catalog_schema.json"));
+    private static readonly Lazy<JsonSchema> ResultsSchema = new(() => Load("oscal_assessment-results_schema.json"));
+
+    private static JsonSchema Load(string file) =>
+        JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Root, "schemas", "oscal", file)), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+
+    private static void AssertValid(JsonSchema schema, byte[] json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var result = schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        var errors = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Key} {e.Value}")).Take(20).ToList();
+        Assert.True(result.IsValid, "not valid OSCAL:\n" + string.Join("\n", errors));
+    }
+
+    [Theory]
+    [InlineData(Language.Ko)]
+    [InlineData(Language.En)]
+    public void Catalog_export_is_valid_oscal_and_complete(Language lang)
+    {
+        var edition = CriteriaCatalog.Embedded[EditionId.IsmsP2023];
+        var json = OscalCatalog.Export(edition, lang);
+        AssertValid(CatalogSchema.Value, json);
+        Assert.Equal(json, OscalCatalog.Export(edition, lang)); // deterministic
+        using var doc = JsonDocument.Parse(json);
+        var controls = doc.RootElement.GetProperty("catalog").GetProperty("groups").EnumerateArray()
+            .SelectMany(d => d.GetProperty("groups").EnumerateArray()).SelectMany(s => s.GetProperty("controls").EnumerateArray()).ToList();
+        Assert.Equal(101, controls.Count);
+        Assert.Equal(328, controls.Sum(c => c.GetProperty("parts").EnumerateArray().Where(p => p.GetProperty("name").GetString() == "assessment-objective").Sum(p => p.GetProperty("parts").GetArrayLength())));
+        var first = controls[0];
+        Assert.Equal("ismsp-1.1.1", first.GetProperty("id").GetString());
+        Assert.Equal(edition.Find("1.1.1")!.Title[lang], first.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public void The_validator_rejects_what_the_schema_forbids()
+    {
+        // A control id starting with a digit breaks OSCAL's token pattern (\p{L} regex); a catalog without metadata misses a required field.
+        var bad = """{"catalog":{"uuid":"6ba7b811-9dad-51d1-80b4-00c04fd430c8","metadata":{"title":"t","last-modified":"2026-01-01T00:00:00Z","version":"1","oscal-version":"1.0.4"},"controls":[{"id":"1.1.1","title":"x"}]}}"""u8.ToArray();
+        using var doc = JsonDocument.Parse(bad);
+        Assert.False(CatalogSchema.Value.Evaluate(doc.RootElement, new EvaluationOptions { RequireFormatValidation = true }).IsValid);
+        using var doc2 = JsonDocument.Parse("""{"catalog":{"uuid":"6ba7b811-9dad-51d1-80b4-00c04fd430c8"}}""");
+        Assert.False(CatalogSchema.Value.Evaluate(doc2.RootElement).IsValid);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Assessment_results_export_is_valid_oscal_with_a_finding_per_control(string provider)
+    {
+        await using var app = await AppHarness.CreateAsync(provider);
+        var (org, a) = await OrgWithAssessmentAsync(app);
+        await UpdateStatementAsync(app, org, a.Id, "3.2.1", false, "수집하지 않음", null, null, null);
+        await UpdateStatementAsync(app, org, a.Id, "1.1.1", true, null, "위원회 운영", null, null);
+        await app.Run(org.OrganizationId, async sp =>
+        {
+            foreach (var item in new[] { "1.1.1-1", "1.1.1-2" })
+            {
+                var get = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Application.Assessments.GetControl>(sp);
+                var version = Ok(await get.Handle(org, a.Id, "1.1.1", default)).CheckItems.Single(i => i.CheckItemId == item).Version;
+                var record = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Application.Assessments.RecordCheckItem>(sp);
+                Ok(await record.Handle(org, a.Id, item, new Application.Assessments.RecordCheckItemRequest("fulfilled", null, "확인함", version), default));
+            }
+
+            return 0;
+        });
+        var file = Ok(await Use<ExportOscalResults, Result<ReportFile>>(app, org, h => h.Handle(org, a.Id, Language.Ko, default)));
+        AssertValid(ResultsSchema.Value, file.Content);
+        using var doc = JsonDocument.Parse(file.Content);
+        var result = doc.RootElement.GetProperty("assessment-results").GetProperty("results")[0];
+        var findings = result.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(a.Controls, findings.Count);
+        var f111 = findings.Single(f => f.GetProperty("target").GetProperty("target-id").GetString() == "ismsp-1.1.1_obj");
+        Assert.Equal("satisfied", f111.GetProperty("target").GetProperty("status").GetProperty("state").GetString());
+        Assert.Equal("위원회 운영", f111.GetProperty("description").GetString());
+        Assert.Equal(2, f111.GetProperty("related-observations").GetArrayLength());
+        var f321 = findings.Single(f => f.GetProperty("target").GetProperty("target-id").GetString() == "ismsp-3.2.1_obj");
+        Assert.Equal("not-applicable", f321.GetProperty("target").GetProperty("implementation-status").GetProperty("state").GetString());
+        Assert.Equal(2, result.GetProperty("observations").GetArrayLength());
+    }
+}
