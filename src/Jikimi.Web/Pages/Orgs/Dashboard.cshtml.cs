@@ -1,13 +1,19 @@
 using Jikimi.Application.Assessments;
 using Jikimi.Application.Evidence;
 using Jikimi.Application.Readiness;
+using Jikimi.Application.Risk;
 using Jikimi.Web.Ui;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jikimi.Web.Pages.Orgs;
 
-public sealed class DashboardModel(ListAssessments assessments, GetReadiness readiness, ListControls controls, ListEvidence evidence) : OrgPage
+public sealed class DashboardModel(ListAssessments assessments, GetReadiness readiness, ListControls controls, ListEvidence evidence, ListRiskAssessments riskAssessments, ListTreatmentDueItems dueItems) : OrgPage
 {
+    /// <summary>The newest risk assessment, for the risk card (null: none yet, no card).</summary>
+    public RiskAssessmentView? RiskAssessment { get; private set; }
+
+    public int OverdueTreatments { get; private set; }
+
     public IReadOnlyList<AssessmentView> Assessments { get; private set; } = [];
 
     public AssessmentView? Assessment { get; private set; }
@@ -22,6 +28,12 @@ public sealed class DashboardModel(ListAssessments assessments, GetReadiness rea
     {
         Assessments = await assessments.Handle(Access, ct);
         Assessment = Assessments.FirstOrDefault(a => a.Id == assessment) ?? Assessments.FirstOrDefault();
+        RiskAssessment = (await riskAssessments.Handle(Access, ct)).FirstOrDefault();
+        if (RiskAssessment is not null)
+        {
+            OverdueTreatments = (await dueItems.Handle(Access, owner: null, overdueOnly: true, ct)).Count;
+        }
+
         if (Assessment is null)
         {
             return Page();
