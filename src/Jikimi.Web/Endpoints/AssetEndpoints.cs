@@ -23,9 +23,12 @@ public static class AssetEndpoints
                 TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(AssetCsv.Write(await h.Handle(http.Access(), ct)))).ToArray(), "text/csv; charset=utf-8", "assets.csv"))
             .WithSummary("The whole inventory as CSV (UTF-8 with BOM, owners by e-mail); the same columns import back.");
         // No Accepts("text/csv") metadata: it would turn a wrong content type into 415 before the organization check.
+        a.MapGet("/export.xlsx", async (HttpContext http, ExportAssets h, CancellationToken ct) =>
+                TypedResults.File(Jikimi.Reports.Assets.AssetXlsx.Write(await h.Handle(http.Access(), ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "assets.xlsx"))
+            .WithSummary("The whole inventory as XLSX (same columns as the CSV; imports back).");
         a.MapPost("/import", Import)
             .DisableAntiforgery()
-            .WithSummary("Import a CSV body all or nothing; 422 import.rejected lists every problem as errors[{row, column, code, message}].");
+            .WithSummary("Import a CSV (UTF-8) or XLSX body all or nothing; 422 import.rejected lists every problem as errors[{row, column, code, message}].");
     }
 
     private static async Task<IResult> Import(HttpContext http, ImportAssets h, CancellationToken ct)
@@ -45,7 +48,13 @@ public static class AssetEndpoints
         AssetSheet? sheet;
         try
         {
-            sheet = await AssetCsv.ReadAsync(limited, ct);
+            var (read, problem) = await AssetCsv.ReadAnyAsync(limited, ct);
+            if (problem is not null)
+            {
+                return Problems.Create(StatusCodes.Status422UnprocessableEntity, "import." + problem.Code, problem.ToString());
+            }
+
+            sheet = read;
         }
         catch (LimitedStream.TooLongException)
         {

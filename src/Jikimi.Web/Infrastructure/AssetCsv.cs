@@ -14,6 +14,25 @@ public static class AssetCsv
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>
+    /// A CSV or XLSX file (told apart by the zip signature) as an asset sheet. Null sheet and null problem for an empty
+    /// body; a problem (with its cell) for an unreadable workbook; throws <see cref="DecoderFallbackException"/> when a
+    /// CSV is not UTF-8.
+    /// </summary>
+    public static async Task<(AssetSheet? Sheet, Jikimi.Reports.Xlsx.SheetProblem? Problem)> ReadAnyAsync(Stream body, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer, ct);
+        if (buffer.Length >= 4 && buffer.GetBuffer() is [0x50, 0x4B, 0x03, 0x04, ..])
+        {
+            buffer.Position = 0;
+            return Jikimi.Reports.Assets.AssetXlsx.Read(buffer);
+        }
+
+        buffer.Position = 0;
+        return (await ReadAsync(buffer, ct), null);
+    }
+
     /// <summary>Null for an empty body; throws <see cref="DecoderFallbackException"/> when the file is not UTF-8.</summary>
     public static async Task<AssetSheet?> ReadAsync(Stream body, CancellationToken ct)
     {

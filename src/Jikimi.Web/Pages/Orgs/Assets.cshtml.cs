@@ -52,6 +52,9 @@ public sealed class AssetsModel(ListAssets list, GetAsset get, CreateAsset creat
         return await Load(ct);
     }
 
+    public async Task<IActionResult> OnGetExportXlsxAsync(CancellationToken ct) =>
+        File(Jikimi.Reports.Assets.AssetXlsx.Write(await export.Handle(Access, ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "assets.xlsx");
+
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         var csv = AssetCsv.Write(await export.Handle(Access, ct));
@@ -90,19 +93,25 @@ public sealed class AssetsModel(ListAssets list, GetAsset get, CreateAsset creat
 
         if (file is null || file.Length == 0)
         {
-            return Failed(new Domain.Common.Invalid("file", L("CSV 파일을 고르세요.", "Choose a CSV file.")), OrgUrl("/assets"));
+            return Failed(new Domain.Common.Invalid("file", L("CSV 또는 XLSX 파일을 고르세요.", "Choose a CSV or XLSX file.")), OrgUrl("/assets"));
         }
 
         if (file.Length > AssetCsv.MaxBytes)
         {
-            return Failed(new Domain.Common.Invalid("file", L("CSV 파일은 20MB까지입니다.", "A CSV file may be at most 20 MB.")), OrgUrl("/assets"));
+            return Failed(new Domain.Common.Invalid("file", L("파일은 20MB까지입니다.", "A file may be at most 20 MB.")), OrgUrl("/assets"));
         }
 
         AssetSheet? sheet;
         try
         {
             await using var stream = file.OpenReadStream();
-            sheet = await AssetCsv.ReadAsync(stream, ct);
+            var (read, problem) = await AssetCsv.ReadAnyAsync(stream, ct);
+            if (problem is not null)
+            {
+                return Failed(new Domain.Common.Invalid("file", problem.ToString()), OrgUrl("/assets"));
+            }
+
+            sheet = read;
         }
         catch (System.Text.DecoderFallbackException)
         {
