@@ -41,6 +41,31 @@ public static class UiText
 
     public static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
 
+    /// <summary>
+    /// An audit event's summary (a small JSON object) as "key: value · key: value" — readable, Hangul unescaped; ids and
+    /// nulls left out. Anything that is not a JSON object is shown as it is. The result is text (Razor escapes it).
+    /// </summary>
+    public static string Summary(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json) || json[0] != '{')
+        {
+            return json ?? string.Empty;
+        }
+
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            var parts = doc.RootElement.EnumerateObject()
+                .Where(p => p.Value.ValueKind is not System.Text.Json.JsonValueKind.Null && !p.Name.EndsWith("Id", StringComparison.Ordinal) && p.Name != "id")
+                .Select(p => $"{p.Name}: {(p.Value.ValueKind == System.Text.Json.JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())}");
+            return string.Join(" · ", parts);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return json;
+        }
+    }
+
     public static string Size(long bytes) => bytes switch
     {
         < 1024 => $"{bytes} B",
