@@ -34,24 +34,25 @@ public static class TimelineSvg
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{Width}" height="{height}" viewBox="0 0 {Width} {height}" role="img" aria-labelledby="t">""");
         sb.Append(CultureInfo.InvariantCulture, $"""<title id="t">{Escape(title)}</title>""");
-        sb.Append("""<style>text{font-family:'Noto Sans KR','Nanum Gothic',sans-serif;font-size:12px;fill:#1f2933}.h{font-size:15px;font-weight:bold}.m{font-size:11px;fill:#52606d}</style>""");
-        sb.Append(CultureInfo.InvariantCulture, $"""<text class="h" x="{Left}" y="24">{Escape(title)} — {Escape(status)}</text>""");
+        // Presentation attributes only: an inline <style> would be refused by the page's CSP (style-src 'self').
+        sb.Append("""<g font-family="'Noto Sans KR','NanumGothic',sans-serif" font-size="12" fill="#1f2933">""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<text font-size="15" font-weight="bold" x="{Left}" y="24">{Escape(title)} — {Escape(status)}</text>""");
         var barColor = status switch { "active" => "#2f855a", "suspended" => "#b7791f", "revoked" => "#c53030", _ => "#718096" };
         sb.Append(CultureInfo.InvariantCulture, $"""<rect x="{N(X(issuedOn))}" y="{BarY - 8}" width="{N(X(expiresOn) - X(issuedOn))}" height="16" rx="4" fill="{barColor}" opacity="0.85"/>""");
-        sb.Append(CultureInfo.InvariantCulture, $"""<text class="m" x="{N(X(issuedOn))}" y="{BarY - 14}">{issuedOn:yyyy-MM-dd}</text>""");
-        sb.Append(CultureInfo.InvariantCulture, $"""<text class="m" x="{N(X(expiresOn))}" y="{BarY - 14}" text-anchor="end">{expiresOn:yyyy-MM-dd}</text>""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<text font-size="11" fill="#52606d" x="{N(X(issuedOn))}" y="{BarY - 14}">{issuedOn:yyyy-MM-dd}</text>""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<text font-size="11" fill="#52606d" x="{N(X(expiresOn))}" y="{BarY - 14}" text-anchor="end">{expiresOn:yyyy-MM-dd}</text>""");
         for (var y = issuedOn.Year; y <= expiresOn.Year + 1; y++)
         {
             var d = new DateOnly(y, 1, 1);
             if (d > start && d < end)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"""<line x1="{N(X(d))}" y1="{BarY + 12}" x2="{N(X(d))}" y2="{BarY + 18}" stroke="#9aa5b1"/><text class="m" x="{N(X(d))}" y="{BarY + 30}" text-anchor="middle">{y}</text>""");
+                sb.Append(CultureInfo.InvariantCulture, $"""<line x1="{N(X(d))}" y1="{BarY + 12}" x2="{N(X(d))}" y2="{BarY + 18}" stroke="#9aa5b1"/><text font-size="11" fill="#52606d" x="{N(X(d))}" y="{BarY + 30}" text-anchor="middle">{y}</text>""");
             }
         }
 
         if (today >= start && today <= end)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"""<line x1="{N(X(today))}" y1="{BarY - 30}" x2="{N(X(today))}" y2="{BarY + 40}" stroke="#2b6cb0" stroke-dasharray="4 3"/><text class="m" x="{N(X(today))}" y="{BarY + 52}" text-anchor="middle">today {today:yyyy-MM-dd}</text>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<line x1="{N(X(today))}" y1="{BarY - 30}" x2="{N(X(today))}" y2="{BarY + 40}" stroke="#2b6cb0" stroke-dasharray="4 3"/><text font-size="11" fill="#52606d" x="{N(X(today))}" y="{BarY - 34}" text-anchor="middle">오늘 today {today:yyyy-MM-dd}</text>""");
         }
 
         var row = 0;
@@ -62,10 +63,12 @@ public static class TimelineSvg
             var ly = 150 + (row++ * 18);
             sb.Append(CultureInfo.InvariantCulture, $"""<circle cx="{x}" cy="{BarY}" r="6" fill="#fff" stroke="{color}" stroke-width="3"/>""");
             sb.Append(CultureInfo.InvariantCulture, $"""<line x1="{x}" y1="{BarY + 6}" x2="{x}" y2="{ly - 4}" stroke="{color}" stroke-width="1" opacity="0.5"/>""");
-            sb.Append(CultureInfo.InvariantCulture, $"""<text x="{x}" y="{ly}" fill="{color}">{m.On:yyyy-MM-dd} {Escape(m.Label)}</text>""");
+            // Labels near the right edge run leftwards, so none is cut off.
+            var anchor = X(m.On) > Width * 0.6 ? "end" : "start";
+            sb.Append(CultureInfo.InvariantCulture, $"""<text x="{x}" y="{ly}" fill="{color}" text-anchor="{anchor}">{m.On:yyyy-MM-dd} {Escape(m.Label)}</text>""");
         }
 
-        sb.Append("</svg>");
+        sb.Append("</g></svg>");
         return sb.ToString();
     }
 
