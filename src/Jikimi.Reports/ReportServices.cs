@@ -16,6 +16,8 @@ public static class ReportServices
         services.AddScoped<BuildReadinessReport>();
         services.AddScoped<ExportOscalResults>();
         services.AddScoped<ImportProwler>();
+        services.AddScoped<Findings.BuildFindingsReport>();
+        services.AddScoped<IReadinessReportSection, Findings.OverdueCorrectiveActionsSection>();
         services.AddScoped<IReadinessReportSection, Risk.RiskReportSection>();
         return services;
     }

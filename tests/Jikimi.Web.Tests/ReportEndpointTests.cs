@@ -89,4 +89,27 @@ public class ReportEndpointTests
         Assert.Equal(created.GetProperty("evidenceId").GetGuid(), again.GetProperty("evidenceId").GetGuid());
         await HttpAssert.Problem(await c.PostAsync($"/api/v1/orgs/{w.A.Org}/prowler", new StringContent("nope", System.Text.Encoding.UTF8, "text/csv")), HttpStatusCode.UnprocessableEntity, "prowler.invalid");
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Findings_report_downloads_as_pdf_and_html_and_other_audits_are_not_found(string provider)
+    {
+        await using var h = await WebHarness.StartAsync(provider);
+        var w = await World.CreateAsync(h);
+        var c = h.Client(w.Alice);
+        var url = $"/api/v1/orgs/{w.A.Org}/audits/{w.A.Audit}/reports/findings";
+        var pdf = await c.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync(), 0, 5), StringComparison.Ordinal);
+        var html = await c.GetAsync(url + "?format=html&lang=en");
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Findings report", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await HttpAssert.Problem(await c.GetAsync(url + "?format=docx"), HttpStatusCode.UnprocessableEntity, "validation.format");
+        await HttpAssert.Problem(await c.GetAsync($"/api/v1/orgs/{w.A.Org}/audits/{Guid.NewGuid()}/reports/findings"), HttpStatusCode.NotFound, "audit.not_found");
+        Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync($"/api/v1/orgs/{w.B.Org}/audits/{w.B.Audit}/reports/findings")).StatusCode);
+        await HttpAssert.Problem(await h.Client().GetAsync(url), HttpStatusCode.Unauthorized, "auth.required");
+    }
 }

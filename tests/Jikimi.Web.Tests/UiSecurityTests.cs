@@ -54,6 +54,24 @@ public sealed partial class UiSecurityTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Audit_page_links_the_findings_report_and_its_handler_serves_only_the_own_audit(string provider)
+    {
+        await using var h = await WebHarness.StartAsync(provider);
+        var world = await World.CreateAsync(h);
+        var alice = Browser(h, world.Alice);
+        var page = await (await alice.GetAsync($"/orgs/{world.A.Org}/audits/{world.A.Audit}")).Content.ReadAsStringAsync();
+        Assert.Contains("download-findings-pdf", page, StringComparison.Ordinal);
+        var pdf = await alice.GetAsync($"/orgs/{world.A.Org}/audits/{world.A.Audit}?handler=FindingsReport&format=pdf&lang=ko");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        var html = await alice.GetAsync($"/orgs/{world.A.Org}/audits/{world.A.Audit}?handler=FindingsReport&format=html&lang=ko");
+        Assert.Contains("결함보고서", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync($"/orgs/{world.A.Org}/audits/{world.B.Audit}?handler=FindingsReport&format=pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync($"/orgs/{world.B.Org}/audits/{world.B.Audit}?handler=FindingsReport&format=pdf")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task A_form_post_without_the_antiforgery_token_is_refused_and_changes_nothing(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);

@@ -4,6 +4,7 @@ using Jikimi.Cli.Infrastructure;
 using Jikimi.Cli.Server;
 using Jikimi.Domain.Common;
 using Jikimi.Reports.Common;
+using Jikimi.Reports.Findings;
 using Jikimi.Reports.Oscal;
 using Jikimi.Reports.Readiness;
 using Jikimi.Reports.Statement;
@@ -13,6 +14,7 @@ namespace Jikimi.Cli.Documents;
 
 /// <summary>
 /// `jikimi report statement|readiness|oscal --org &lt;org&gt; --format … --out &lt;file&gt;` and
+/// `jikimi report findings --org &lt;org&gt; --audit &lt;id&gt; --format pdf|html --out &lt;file&gt;` and
 /// `jikimi report oscal-catalog --out &lt;file&gt;`: the same documents the API serves, from the local database.
 /// </summary>
 public static class ReportCommand
@@ -23,6 +25,7 @@ public static class ReportCommand
         report.Subcommands.Add(Document(ctx, common, "statement", "The operation statement (운영명세서) as XLSX.", "xlsx", ["xlsx"]));
         report.Subcommands.Add(Document(ctx, common, "readiness", "The readiness report for management as PDF or HTML.", "pdf", ["pdf", "html"]));
         report.Subcommands.Add(Document(ctx, common, "oscal", "The assessment as OSCAL 1.0.4 assessment results (JSON).", "json", ["json"]));
+        report.Subcommands.Add(FindingsReport(ctx, common));
         report.Subcommands.Add(Catalog(ctx, common));
         return report;
     }
@@ -60,6 +63,35 @@ public static class ReportCommand
                 "readiness" => await sp.GetRequiredService<BuildReadinessReport>().Handle(access, id, lang, p.GetValue(format) == "html" ? ReportFormat.Html : ReportFormat.Pdf, ct),
                 _ => await sp.GetRequiredService<ExportOscalResults>().Handle(access, id, lang, ct),
             };
+            return await WriteAsync(ctx, file, p.GetValue(output)!, ct);
+        });
+        return cmd;
+    }
+
+    private static Command FindingsReport(CliContext ctx, CommonOptions common)
+    {
+        var org = new Option<string>("--org") { Description = "Organization id or exact name.", Required = true };
+        var audit = new Option<Guid>("--audit") { Description = "The audit id (see `jikimi audit list`).", Required = true };
+        var format = CommonOptions.Format("pdf", ["pdf", "html"]);
+        var output = Out();
+        var db = new DatabaseOptions();
+        var cmd = new Command("findings", "The findings report (결함보고서) of one audit, with the corrective actions, as PDF or HTML.") { org, audit, format, output };
+        foreach (var o in db.All)
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (p, ct) =>
+        {
+            await using var ws = LocalWorkspace.Open(ctx, common, db, p);
+            if (ws is null)
+            {
+                return ExitCodes.Failed;
+            }
+
+            var access = await ws.OrganizationAsync(p.GetValue(org)!, ct);
+            var file = await ws.Services.GetRequiredService<BuildFindingsReport>()
+                .Handle(access, p.GetValue(audit), common.LanguageOf(p), p.GetValue(format) == "html" ? ReportFormat.Html : ReportFormat.Pdf, ct);
             return await WriteAsync(ctx, file, p.GetValue(output)!, ct);
         });
         return cmd;

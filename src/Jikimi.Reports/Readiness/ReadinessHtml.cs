@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Jikimi.Catalog.Model;
+using Jikimi.Reports.Common;
+using static Jikimi.Reports.Common.HtmlDoc;
 
 namespace Jikimi.Reports.Readiness;
 
@@ -12,24 +12,11 @@ namespace Jikimi.Reports.Readiness;
 /// </summary>
 public static class ReadinessHtml
 {
-    // Korean stays readable in the source; markup characters are still escaped.
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    private static string E(string s) => Encoder.Encode(s);
-
     public static string Render(ReadinessReport r)
     {
         var l = r.Lang;
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"").Append(l == Language.Ko ? "ko" : "en").Append("\"><head><meta charset=\"utf-8\">")
-          .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
-          .Append("<title>").Append(E($"{r.Organization} — {ReportText.Title(l)}")).Append("</title><style>")
-          .Append("body{font-family:'Malgun Gothic','NanumGothic','Noto Sans CJK KR',sans-serif;margin:2em;color:#222}")
-          .Append("h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;border-bottom:2px solid #2f5597;padding-bottom:.2em;margin-top:1.6em}")
-          .Append("table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3em .5em;text-align:left;vertical-align:top}th{background:#d9e1f2}")
-          .Append(".meta{color:#555}.big{font-size:2em;font-weight:bold;color:#2f5597}svg text{font-size:12px}")
-          .Append("@media print{h2{break-after:avoid}table{break-inside:auto}}")
-          .Append("</style></head><body>\n");
+        HtmlDoc.Head(sb, l, $"{r.Organization} — {ReportText.Title(l)}");
         sb.Append("<h1>").Append(E(ReportText.Title(l))).Append("</h1>\n");
         sb.Append("<p class=\"meta\">").Append(E(r.Organization)).Append(" · ").Append(E(r.Assessment)).Append(" · ").Append(E(r.Criteria))
           .Append(" · ").Append(E(ReportText.Generated(l))).Append(' ').Append(r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</p>\n");
@@ -81,38 +68,6 @@ public static class ReadinessHtml
         _ => "#c00000",
     };
 
-    private static void Table(StringBuilder sb, string title, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string>> rows, Language l, string? note = null)
-    {
-        sb.Append("<h2>").Append(E(title)).Append("</h2>\n");
-        if (note is not null)
-        {
-            sb.Append("<p>").Append(E(note)).Append("</p>\n");
-        }
-
-        if (rows.Count == 0)
-        {
-            sb.Append("<p>").Append(E(ReportText.None(l))).Append("</p>\n");
-            return;
-        }
-
-        sb.Append("<table><thead><tr>");
-        foreach (var c in columns)
-        {
-            sb.Append("<th>").Append(E(c)).Append("</th>");
-        }
-
-        sb.Append("</tr></thead><tbody>");
-        foreach (var row in rows)
-        {
-            sb.Append("<tr>");
-            foreach (var cell in row)
-            {
-                sb.Append("<td>").Append(E(cell)).Append("</td>");
-            }
-
-            sb.Append("</tr>");
-        }
-
-        sb.Append("</tbody></table>\n");
-    }
+    private static void Table(StringBuilder sb, string title, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string>> rows, Language l, string? note = null) =>
+        HtmlDoc.Table(sb, title, columns, rows, l, note);
 }

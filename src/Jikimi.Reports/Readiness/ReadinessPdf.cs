@@ -32,7 +32,8 @@ public static class ReadinessPdf
         return pdf.Save();
     }
 
-    private static void Section(PdfPages pdf, string title, IReadOnlyList<string> columns, IReadOnlyList<double> widths, IReadOnlyList<IReadOnlyList<string>> rows, Catalog.Model.Language l, string? note = null)
+    /// <summary>A heading, an optional note, and a table (or "none"); the findings report uses it too.</summary>
+    internal static void Section(PdfPages pdf, string title, IReadOnlyList<string> columns, IReadOnlyList<double> widths, IReadOnlyList<IReadOnlyList<string>> rows, Catalog.Model.Language l, string? note = null)
     {
         pdf.Heading(title, pdf.H2);
         if (note is not null)

@@ -2,6 +2,7 @@ using Jikimi.Catalog;
 using Jikimi.Catalog.Model;
 using Jikimi.Domain.Common;
 using Jikimi.Reports.Common;
+using Jikimi.Reports.Findings;
 using Jikimi.Reports.Oscal;
 using Jikimi.Reports.Prowler;
 using Jikimi.Reports.Readiness;
@@ -32,6 +33,10 @@ public static class ReportEndpoints
         a.MapGet("/oscal", async (HttpContext http, Guid assessmentId, string? lang, ExportOscalResults h, CancellationToken ct) =>
                 File(await h.Handle(http.Access(), assessmentId, Lang(lang), ct)))
             .WithSummary("The assessment as OSCAL 1.0.4 assessment results (JSON).");
+
+        org.MapGet("/audits/{auditId:guid}/reports/findings", async (HttpContext http, Guid auditId, string? format, string? lang, BuildFindingsReport h, CancellationToken ct) =>
+                ReportFormats.TryParse(format ?? "pdf", out var f) ? File(await h.Handle(http.Access(), auditId, Lang(lang), f, ct)) : BadFormat())
+            .WithTags("Documents").WithSummary("The findings report (결함보고서) of one audit with the corrective actions, ?format=pdf|html&lang=ko|en.");
 
         org.MapGet("/oscal/catalog", IResult (string? edition, string? lang) =>
             {

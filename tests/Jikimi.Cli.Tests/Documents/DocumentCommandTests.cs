@@ -1,6 +1,12 @@
 using System.Diagnostics;
+using Jikimi.Application.Audits;
+using Jikimi.Application.Common;
+using Jikimi.Application.Data;
+using Jikimi.Domain.Organizations;
 using Jikimi.TestSupport;
 using Jikimi.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jikimi.Cli.Tests.Documents;
 
@@ -66,6 +72,45 @@ public sealed class DocumentCommandTests : IDisposable
         Assert.Equal(0, _cli.Run("report", "oscal-catalog", "--out", oscal).ExitCode);
         Assert.Contains("\"oscal-version\": \"1.0.4\"", File.ReadAllText(oscal), StringComparison.Ordinal);
         Assert.Equal(0, _cli.Run("report", "oscal", "--org", Org, "--out", _out.File("results.json")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Findings_report_of_an_audit_is_written_as_pdf_and_html()
+    {
+        Guid auditId;
+        var options = new JikimiHostOptions { DataDirectory = _cli.DataDir, Announce = _ => { } };
+        var app = HostSetup.Build(options);
+        await using (app)
+        {
+            await HostSetup.InitializeAsync(app, options);
+            await using var scope = app.Services.CreateAsyncScope();
+            var sp = scope.ServiceProvider;
+            var db = sp.GetRequiredService<JikimiDb>();
+            var org = await db.Organizations.Where(o => o.Name == Org).Select(o => o.Id).SingleAsync();
+            db.UseTenant(org);
+            var access = new OrgAccess(org, Role.Administrator, Actor.System);
+            var audit = await sp.GetRequiredService<CreateAudit>().Handle(access, new CreateAuditRequest("initial", null, null, new DateOnly(2025, 1, 1), null, null, "KISA", "심사팀", null, null, null, null, null), default);
+            auditId = audit.Value!.Id;
+            Assert.Null((await sp.GetRequiredService<RecordFinding>().Handle(access, auditId, new RecordFindingRequest("2.5.4", null, "퇴직자 계정 미삭제", null, "high", null), default)).Error);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var pdf = _out.File("findings.pdf");
+        var r = _cli.Run("report", "findings", "--org", Org, "--audit", auditId.ToString(), "--format", "pdf", "--out", pdf);
+        Assert.True(r.ExitCode == 0, r.Err);
+        var text = Run("pdftotext", "-enc", "UTF-8", pdf, "-").Out;
+        Assert.Contains("결함보고서", text, StringComparison.Ordinal);
+        Assert.Contains("퇴직자 계정 미삭제", text, StringComparison.Ordinal);
+
+        var html = _out.File("findings.html");
+        Assert.Equal(0, _cli.Run("--lang", "en", "report", "findings", "--org", Org, "--audit", auditId.ToString(), "--format", "html", "--out", html).ExitCode);
+        Assert.Contains("Findings report", File.ReadAllText(html), StringComparison.Ordinal);
+
+        var missing = _cli.Run("report", "findings", "--org", Org, "--audit", Guid.NewGuid().ToString(), "--out", _out.File("none.pdf"));
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("audit.not_found", missing.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(_out.File("none.pdf")));
+        Assert.Equal(2, _cli.Run("report", "findings", "--org", Org, "--out", pdf).ExitCode); // --audit is required
     }
 
     [Fact]

@@ -1,12 +1,15 @@
 using Jikimi.Application.Audits;
 using Jikimi.Application.Organizations;
+using Jikimi.Domain.Common;
 using Jikimi.Domain.Organizations;
+using Jikimi.Reports.Common;
+using Jikimi.Reports.Findings;
 using Jikimi.Web.Ui;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jikimi.Web.Pages.Orgs;
 
-public sealed class AuditModel(GetAudit get, UpdateAudit update, AssignAuditor assign, ListFindings findings, RecordFinding record, DecideAudit decide, ListMembers members) : OrgPage
+public sealed class AuditModel(GetAudit get, UpdateAudit update, AssignAuditor assign, ListFindings findings, RecordFinding record, DecideAudit decide, ListMembers members, BuildFindingsReport findingsReport) : OrgPage
 {
     [FromRoute]
     public Guid AuditId { get; set; }
@@ -58,6 +61,18 @@ public sealed class AuditModel(GetAudit get, UpdateAudit update, AssignAuditor a
         return r.Value!.Certificate is { } c
             ? Done(L($"인증서 {c.Number}가 발급되었습니다.", $"Certificate {c.Number} issued."), OrgUrl($"/certificates/{c.Id}"))
             : Done(L("결정을 기록했습니다.", "Decision recorded."));
+    }
+
+    /// <summary>The findings report (결함보고서) of this audit as PDF or HTML, through the same use case as the API.</summary>
+    public async Task<IActionResult> OnGetFindingsReportAsync(string? format, string? lang, CancellationToken ct)
+    {
+        if (!ReportFormats.TryParse(format ?? "pdf", out var f))
+        {
+            return BadRequest();
+        }
+
+        var r = await findingsReport.Handle(Access, AuditId, lang == "en" ? Jikimi.Catalog.Model.Language.En : Jikimi.Catalog.Model.Language.Ko, f, ct);
+        return r.Error is { } e ? (e is NotFoundError ? NotFound() : Failed(e)) : File(r.Value!.Content, r.Value.ContentType, r.Value.FileName);
     }
 
     private async Task<bool> Load(CancellationToken ct)
