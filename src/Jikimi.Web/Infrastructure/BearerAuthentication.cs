@@ -1,3 +1,4 @@
+using Jikimi.Domain.Common;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Jikimi.Application.Accounts;
@@ -31,9 +32,7 @@ public sealed class BearerAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
             return AuthenticateResult.Fail("invalid or expired token");
         }
 
-        Context.Items[typeof(Principal)] = principal;
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, principal.Actor.UserId.ToString()), new(ClaimTypes.Name, principal.Actor.Name) };
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+        return AuthenticateResult.Success(Context.SignedIn(principal, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -49,6 +48,14 @@ public sealed class BearerAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
 
 public static class PrincipalExtensions
 {
+    /// <summary>Keeps the principal for the request and makes the ticket both sign-in schemes (bearer, session cookie) return.</summary>
+    public static AuthenticationTicket SignedIn(this HttpContext http, Principal principal, string scheme)
+    {
+        http.Items[typeof(Principal)] = principal;
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, principal.Actor.UserId.ToString()), new(ClaimTypes.Name, principal.Actor.Name) };
+        return new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, scheme)), scheme);
+    }
+
     public static Principal Principal(this HttpContext http) =>
         http.Items[typeof(Principal)] as Principal ?? throw new InvalidOperationException("endpoint requires authentication");
 
@@ -60,21 +67,20 @@ public static class PrincipalExtensions
 }
 
 /// <summary>
-/// Admits a request to /api/v1/orgs/{orgId}/…: an API token only to its own organization, a user only where they are
-/// a member. Anything else is 404 — the same answer as for an id that does not exist. Then scopes the DbContext.
+/// The one rule for entering an organization, for the API and the pages alike: an API token only its own
+/// organization, a user only where they are a member (and, where the organization requires it, only after a second
+/// factor). Anything else is NotFound — the same answer as for an id that does not exist. On success the DbContext is
+/// scoped to the organization and the access is kept for the request.
 /// </summary>
-public sealed class OrgAccessFilter : IEndpointFilter
+public static class OrgEntry
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public static async Task<Result<OrgAccess>> AdmitAsync(HttpContext http, Principal principal, string? routeOrgId)
     {
-        var http = context.HttpContext;
-        var notFound = Problems.Create(404, "organization.not_found", "Organization not found.");
-        if (!Guid.TryParse(http.Request.RouteValues["orgId"]?.ToString(), out var orgId))
+        if (!Guid.TryParse(routeOrgId, out var orgId))
         {
-            return notFound;
+            return new NotFound("organization", routeOrgId ?? string.Empty);
         }
 
-        var principal = http.Principal();
         Role? role;
         if (principal.TokenOrganizationId is { } tokenOrg)
         {
@@ -85,7 +91,7 @@ public sealed class OrgAccessFilter : IEndpointFilter
             var membership = await http.RequestServices.GetRequiredService<Application.Organizations.ResolveMembership>().Handle(principal.Actor.UserId, orgId, http.RequestAborted);
             if (membership is { RequireMfa: true } && !principal.Mfa)
             {
-                return Problems.From(new Application.Common.MfaRequiredByOrganization());
+                return new Application.Common.MfaRequiredByOrganization();
             }
 
             role = membership?.Role;
@@ -93,11 +99,28 @@ public sealed class OrgAccessFilter : IEndpointFilter
 
         if (role is not { } r)
         {
-            return notFound;
+            return new NotFound("organization", orgId.ToString());
         }
 
         http.RequestServices.GetRequiredService<Application.Data.JikimiDb>().UseTenant(orgId);
-        http.Items[typeof(OrgAccess)] = new OrgAccess(orgId, r, principal.Actor);
-        return await next(context);
+        var access = new OrgAccess(orgId, r, principal.Actor);
+        http.Items[typeof(OrgAccess)] = access;
+        return access;
+    }
+}
+
+/// <summary>Admits a request to /api/v1/orgs/{orgId}/… by <see cref="OrgEntry"/>; refusals are problem details.</summary>
+public sealed class OrgAccessFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var admitted = await OrgEntry.AdmitAsync(http, http.Principal(), http.Request.RouteValues["orgId"]?.ToString());
+        return admitted.Error switch
+        {
+            null => await next(context),
+            NotFoundError => Problems.Create(404, "organization.not_found", "Organization not found."),
+            var e => Problems.From(e),
+        };
     }
 }

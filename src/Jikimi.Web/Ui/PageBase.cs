@@ -60,8 +60,8 @@ public abstract class OrgPage : UiPage
     public string OrgUrl(string rest = "") => $"/orgs/{OrgId}{rest}";
 }
 
-/// <summary>Resolves the organization for <see cref="OrgPage"/>s before any handler runs.</summary>
-public sealed class OrgPageFilter(ResolveMembership membership, GetOrganization organization, Application.Data.JikimiDb db) : IAsyncPageFilter
+/// <summary>Resolves the organization for <see cref="OrgPage"/>s before any handler runs (<see cref="Infrastructure.OrgEntry"/>).</summary>
+public sealed class OrgPageFilter(GetOrganization organization) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -74,30 +74,22 @@ public sealed class OrgPageFilter(ResolveMembership membership, GetOrganization 
         }
 
         var http = context.HttpContext;
-        if (!Guid.TryParse(context.RouteData.Values["orgId"]?.ToString(), out var orgId)
-            || await membership.Handle(principal.Actor.UserId, orgId, http.RequestAborted) is not { } m)
-        {
-            context.Result = new NotFoundResult();
-            return;
-        }
-
-        if (m.RequireMfa && !principal.Mfa)
+        var orgId = context.RouteData.Values["orgId"]?.ToString();
+        var admitted = await Infrastructure.OrgEntry.AdmitAsync(http, principal, orgId);
+        if (admitted.Error is MfaRequiredByOrganization)
         {
             context.Result = new RedirectResult("/account/mfa?required=" + orgId);
             return;
         }
 
-        db.UseTenant(orgId);
-        var access = new OrgAccess(orgId, m.Role, principal.Actor);
-        http.Items[typeof(OrgAccess)] = access;
-        var org = await organization.Handle(access, http.RequestAborted);
-        if (org.Error is not null)
+        var view = admitted.Error is null ? (await organization.Handle(admitted.Value!, http.RequestAborted)).Value : null;
+        if (view is null)
         {
             context.Result = new NotFoundResult();
             return;
         }
 
-        http.Items[typeof(OrganizationView)] = org.Value;
+        http.Items[typeof(OrganizationView)] = view;
         await next();
     }
 }

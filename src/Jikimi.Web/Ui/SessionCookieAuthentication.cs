@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Jikimi.Application.Accounts;
+using Jikimi.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -32,9 +32,7 @@ public sealed class SessionCookieAuthentication(IOptionsMonitor<AuthenticationSc
             return AuthenticateResult.Fail("session expired or revoked");
         }
 
-        Context.Items[typeof(Principal)] = principal;
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, principal.Actor.UserId.ToString()), new(ClaimTypes.Name, principal.Actor.Name) };
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+        return AuthenticateResult.Success(Context.SignedIn(principal, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

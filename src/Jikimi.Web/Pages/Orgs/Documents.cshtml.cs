@@ -100,5 +100,5 @@ public sealed class DocumentsModel(GetAssessment get, ExportStatement statement,
     private IActionResult Download(Result<ReportFile> r) =>
         r.Error is { } e ? (e is NotFoundError ? NotFound() : Failed(e, OrgUrl($"/assessments/{AssessmentId}/documents"))) : File(r.Value!.Content, r.Value.ContentType, r.Value.FileName);
 
-    private static Language Language(string? lang) => lang == "en" ? Jikimi.Catalog.Model.Language.En : Jikimi.Catalog.Model.Language.Ko;
+    private static Language Language(string? lang) => LanguageParser.TryParse(lang, out var l) ? l : Jikimi.Catalog.Model.Language.Ko;
 }
