@@ -47,12 +47,14 @@ public abstract class DatabaseScanner
             {
                 var before = cells.Bytes;
                 await ScanTableAsync(connection, table, options.SampleRows, cells, ct);
+                cells.Flush();
                 progress?.AddFile();
                 observer.OnFileScanned($"{Source} {table.QualifiedName}", cells.Bytes - before);
             }
         }
         finally
         {
+            cells.Flush();
             cells.Release();
         }
 

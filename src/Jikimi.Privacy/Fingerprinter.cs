@@ -9,10 +9,16 @@ namespace Jikimi.Privacy;
 /// </summary>
 public sealed class Fingerprinter
 {
+    private const int MaxNormalized = 260;
+
     private readonly byte[] _key;
 
     // One keyed HMAC per thread, reset after each value: the key schedule is computed once, not per finding.
     private readonly ThreadLocal<IncrementalHash> _hmac;
+
+    // Salts of the in-memory distinct keys: random per instance, never written.
+    private readonly int _salt1 = RandomNumberGenerator.GetInt32(int.MinValue, int.MaxValue);
+    private readonly int _salt2 = RandomNumberGenerator.GetInt32(int.MinValue, int.MaxValue);
 
     private Fingerprinter(byte[] key, bool isRandom)
     {
@@ -32,7 +38,38 @@ public sealed class Fingerprinter
 
     public string Compute(PiiType type, ReadOnlySpan<byte> value)
     {
-        Span<byte> norm = stackalloc byte[260];
+        Span<byte> norm = stackalloc byte[MaxNormalized];
+        var n = Normalize(type, value, norm);
+        Span<byte> mac = stackalloc byte[32];
+        var hmac = _hmac.Value!;
+        hmac.AppendData(norm[..n]);
+        hmac.GetHashAndReset(mac);
+        norm.Clear();
+        return Convert.ToHexStringLower(mac[..16]);
+    }
+
+    /// <summary>
+    /// A 64-bit key of the normalised value for counting distinct values within this run: equal exactly when the
+    /// fingerprints are equal (up to a 2⁻⁶⁴-scale chance of collision), salted per instance, far cheaper than the
+    /// HMAC. It stays in memory and is never written; use <see cref="Compute"/> for anything that leaves the process.
+    /// </summary>
+    public ulong DistinctKey(PiiType type, ReadOnlySpan<byte> value)
+    {
+        Span<byte> norm = stackalloc byte[MaxNormalized];
+        var n = Normalize(type, value, norm);
+        var a = default(HashCode);
+        a.Add(_salt1);
+        a.AddBytes(norm[..n]);
+        var b = default(HashCode);
+        b.Add(_salt2);
+        b.AddBytes(norm[..n]);
+        norm[..n].Clear();
+        return ((ulong)(uint)a.ToHashCode() << 32) | (uint)b.ToHashCode();
+    }
+
+    /// <summary>Type byte, then digits (passport: letters too; e-mail: lower-cased); "+82 10…" becomes "010…".</summary>
+    private static int Normalize(PiiType type, ReadOnlySpan<byte> value, Span<byte> norm)
+    {
         norm[0] = (byte)type;
         var n = 1;
         if (type == PiiType.Phone && value.Length > 3 && value[0] == (byte)'+')
@@ -41,6 +78,22 @@ public sealed class Fingerprinter
             value = value[3..];
         }
 
+        if (type == PiiType.Email)
+        {
+            foreach (var b in value)
+            {
+                if (n == norm.Length)
+                {
+                    break;
+                }
+
+                norm[n++] = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b;
+            }
+
+            return n;
+        }
+
+        var letters = type == PiiType.KrPassport;
         foreach (var b in value)
         {
             if (n == norm.Length)
@@ -48,21 +101,12 @@ public sealed class Fingerprinter
                 break;
             }
 
-            if (type == PiiType.Email)
-            {
-                norm[n++] = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b;
-            }
-            else if (b is >= (byte)'0' and <= (byte)'9' || (type == PiiType.KrPassport && b is >= (byte)'A' and <= (byte)'Z'))
+            if ((uint)(b - '0') <= 9 || (letters && b is >= (byte)'A' and <= (byte)'Z'))
             {
                 norm[n++] = b;
             }
         }
 
-        Span<byte> mac = stackalloc byte[32];
-        var hmac = _hmac.Value!;
-        hmac.AppendData(norm[..n]);
-        hmac.GetHashAndReset(mac);
-        norm.Clear();
-        return Convert.ToHexStringLower(mac[..16]);
+        return n;
     }
 }

@@ -97,7 +97,7 @@ public sealed partial class PiiDetector
         if (Fits(text, ref tok, s, [0, 0, 4], AnySep, final) && tok.Lens[s] is >= 2 and <= 4 && tok.Lens[s + 1] is 3 or 4)
         {
             var c = GroupedPhone(Dig(text, ref tok, s, 2, digits), tok.Lens[s], tok.Lens[s + 1]);
-            if (c is not null && Emit(PiiType.Phone, Up(c.Value, Ctx(text, ref tok, s, 2, PiiType.Phone)), start, End(ref tok, s + 2), text, ref lastEnd, sink))
+            if (c is not null && Emit(PiiType.Phone, c == Confidence.High ? c : Up(c.Value, Ctx(text, ref tok, s, 2, PiiType.Phone)), start, End(ref tok, s + 2), text, ref lastEnd, sink))
             {
                 return s + 2;
             }
@@ -171,6 +171,11 @@ public sealed partial class PiiDetector
 
         var type = foreigner ? PiiType.KrFrn : PiiType.KrRrn;
         var checksum = foreigner ? Validators.FrnChecksum(d) : Validators.RrnChecksum(d);
+        if (checksum && hyphen)
+        {
+            return (type, Confidence.High); // context cannot raise it further: not looked up
+        }
+
         var ctx = ContextWords.Near(text, start, end, type) || (foreigner && ContextWords.Near(text, start, end, PiiType.KrRrn));
 
         // Numbers issued since October 2020 carry random digits after G: a failed checksum lowers, never rejects.
@@ -202,6 +207,11 @@ public sealed partial class PiiDetector
         if (issuer == CardIssuer.None || !Validators.Luhn(d))
         {
             return null;
+        }
+
+        if (grouped && issuer != CardIssuer.KoreanDomestic)
+        {
+            return Confidence.High; // context cannot raise it further: not looked up
         }
 
         var ctx = ContextWords.Near(text, start, end, PiiType.Card);

@@ -18,6 +18,17 @@ public interface IExternalTextExtractor
 /// <summary>Receives results from many threads at once; implementations synchronise.</summary>
 public interface IScanObserver
 {
+    /// <summary>
+    /// The lowest confidence for which the observer wants <see cref="Finding"/> records (masked value, HMAC
+    /// fingerprint, location); null when it only counts (then it gets tallies alone, the fast path).
+    /// </summary>
+    Confidence? FindingsFrom => Confidence.Low;
+
+    /// <summary>Every finding of the detector is counted here, whether or not a record is made for it.</summary>
+    void OnTally(string place, TallyBatch batch)
+    {
+    }
+
     void OnFinding(Finding finding);
 
     /// <summary>Several findings of one file at once (the engine batches them to keep locks off the hot path).</summary>
@@ -56,7 +67,7 @@ public sealed class ScanProgress
 
     public void AddFinding() => Interlocked.Increment(ref _findings);
 
-    public void AddFindings(int n) => Interlocked.Add(ref _findings, n);
+    public void AddFindings(long n) => Interlocked.Add(ref _findings, n);
 
     public void AddSkipped() => Interlocked.Increment(ref _skipped);
 }
@@ -115,19 +126,16 @@ public sealed class ScanEngine
     public void ScanFile(string path, IScanObserver observer, CancellationToken ct = default)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(_options.BufferSize);
-        var batch = new List<Finding>(BatchSize);
-        var scanner = new TextStreamScanner(_detector, _factory, f =>
+        if (!_scanners.TryTake(out var scanner))
         {
-            batch.Add(f);
-            if (batch.Count == BatchSize)
-            {
-                Flush(batch, observer);
-            }
-        });
+            scanner = new TextStreamScanner(_detector, _factory, observer, Progress);
+        }
+
+        scanner.Attach(observer);
         try
         {
             var bytes = ScanFileCore(path, scanner, buffer, observer, ct);
-            Flush(batch, observer);
+            scanner.Flush();
             if (bytes >= 0)
             {
                 Progress.AddFile();
@@ -151,21 +159,14 @@ public sealed class ScanEngine
         }
         finally
         {
+            scanner.Flush(); // what was found before a problem still counts
+            _scanners.Add(scanner);
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    private const int BatchSize = 256;
-
-    private void Flush(List<Finding> batch, IScanObserver observer)
-    {
-        if (batch.Count > 0)
-        {
-            Progress.AddFindings(batch.Count);
-            observer.OnFindings(batch);
-            batch.Clear();
-        }
-    }
+    // Scanners (with their tally buffers) are reused across files: a tree of many small files allocates a few.
+    private readonly System.Collections.Concurrent.ConcurrentBag<TextStreamScanner> _scanners = [];
 
     private void Skip(IScanObserver observer, string path, string reason)
     {

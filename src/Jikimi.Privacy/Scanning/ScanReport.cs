@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Jikimi.Privacy.Scanning;
 
 /// <summary>
@@ -11,7 +9,7 @@ public sealed class ScanReport(Confidence reportLevel, Action<Finding>? onReport
 {
     private readonly Lock _gate = new();
     private readonly long[,] _counts = new long[PiiTypeNames.All.Count, 4];
-    private readonly HashSet<ulong>[] _distinct = PiiTypeNames.All.Select(_ => new HashSet<ulong>()).ToArray();
+    private readonly DistinctCounter _distinct = new();
     private readonly Dictionary<string, long[]> _places = new(StringComparer.Ordinal);
     private readonly List<(string Path, string Reason)> _skipped = [];
 
@@ -37,11 +35,66 @@ public sealed class ScanReport(Confidence reportLevel, Action<Finding>? onReport
         }
     }
 
-    public void OnFinding(Finding finding)
+    /// <summary>Records only when something consumes them (a writer); otherwise the scan just counts.</summary>
+    public Confidence? FindingsFrom => onReported is null ? null : ReportLevel;
+
+    public void OnTally(string place, TallyBatch batch)
     {
         lock (_gate)
         {
-            Add(finding);
+            if (!_places.TryGetValue(place, out var perType))
+            {
+                perType = new long[PiiTypeNames.All.Count];
+            }
+
+            var any = false;
+            for (var slot = 0; slot < batch.Counts.Length; slot++)
+            {
+                var n = batch.Counts[slot];
+                if (n == 0)
+                {
+                    continue;
+                }
+
+                var conf = (Confidence)(slot & 3);
+                if (Highest is null || conf > Highest)
+                {
+                    Highest = conf;
+                }
+
+                if (conf >= ReportLevel)
+                {
+                    Total += n;
+                    _counts[slot >> 2, slot & 3] += n;
+                    perType[slot >> 2] += n;
+                    any = true;
+                }
+            }
+
+            if (any)
+            {
+                _places[place] = perType;
+            }
+
+            for (var i = 0; i < batch.Keys.Length; i++)
+            {
+                if ((Confidence)(batch.Tags[i] & 3) >= ReportLevel)
+                {
+                    _distinct.Add((PiiType)(batch.Tags[i] >> 2), batch.Keys[i]);
+                }
+            }
+        }
+    }
+
+    /// <summary>Records are passed on to the writer; counting happens in <see cref="OnTally"/>.</summary>
+    public void OnFinding(Finding finding)
+    {
+        if (finding.Confidence >= ReportLevel)
+        {
+            lock (_gate)
+            {
+                onReported?.Invoke(finding);
+            }
         }
     }
 
@@ -51,43 +104,12 @@ public sealed class ScanReport(Confidence reportLevel, Action<Finding>? onReport
         {
             foreach (var f in findings)
             {
-                Add(f);
+                if (f.Confidence >= ReportLevel)
+                {
+                    onReported?.Invoke(f);
+                }
             }
         }
-    }
-
-    private string? _lastPlace;
-    private long[]? _lastPerType;
-
-    private void Add(Finding finding)
-    {
-        if (Highest is null || finding.Confidence > Highest)
-        {
-            Highest = finding.Confidence;
-        }
-
-        if (finding.Confidence < ReportLevel)
-        {
-            return;
-        }
-
-        Total++;
-        var t = (int)finding.Type;
-        _counts[t, (int)finding.Confidence]++;
-        _distinct[t].Add(ulong.Parse(finding.Fingerprint.AsSpan(0, 16), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-        var place = finding.Location.Table is not null ? finding.Location.Place : finding.Location.Path;
-        if (!ReferenceEquals(place, _lastPlace) || _lastPerType is null)
-        {
-            if (!_places.TryGetValue(place, out var perType))
-            {
-                _places[place] = perType = new long[PiiTypeNames.All.Count];
-            }
-
-            (_lastPlace, _lastPerType) = (place, perType);
-        }
-
-        _lastPerType[t]++;
-        onReported?.Invoke(finding);
     }
 
     public void OnSkipped(string path, string reason)
@@ -113,7 +135,7 @@ public sealed class ScanReport(Confidence reportLevel, Action<Finding>? onReport
         lock (_gate)
         {
             return PiiTypeNames.All
-                .Select(t => new TypeSummary(t, _counts[(int)t, 3], _counts[(int)t, 2], _counts[(int)t, 1], _distinct[(int)t].Count))
+                .Select(t => new TypeSummary(t, _counts[(int)t, 3], _counts[(int)t, 2], _counts[(int)t, 1], _distinct[t]))
                 .Where(s => s.Total > 0)
                 .ToList();
         }

@@ -13,9 +13,15 @@ public sealed class TextStreamScanner : IMatchSink
 {
     public const int MinBufferSize = 4096;
 
+    private const int BatchSize = 256;
+
     private readonly PiiDetector _detector;
     private readonly FindingFactory _factory;
-    private readonly Action<Finding> _onFinding;
+    private readonly ScanProgress? _progress;
+    private readonly List<Finding> _batch = new(BatchSize);
+    private IScanObserver _observer = null!;
+    private FindingTally _tally = null!;
+    private Confidence? _findingsFrom;
     private byte[] _buf = [];
     private Location _where = null!;
     private long _base;
@@ -25,15 +31,41 @@ public sealed class TextStreamScanner : IMatchSink
     private long _charsToBase;
     private long _lastEnd;
 
-    public TextStreamScanner(PiiDetector detector, FindingFactory factory, Action<Finding> onFinding)
+    public TextStreamScanner(PiiDetector detector, FindingFactory factory, IScanObserver observer, ScanProgress? progress = null)
     {
         _detector = detector;
         _factory = factory;
-        _onFinding = onFinding;
+        _progress = progress;
+        Attach(observer);
     }
 
-    /// <summary>Findings reported by the last <see cref="Scan"/>.</summary>
+    /// <summary>Findings (of any confidence the detector reports) in the last <see cref="Scan"/>.</summary>
     public long Found { get; private set; }
+
+    /// <summary>Reports to another observer from now on (scanners are reused across files).</summary>
+    public void Attach(IScanObserver observer)
+    {
+        if (ReferenceEquals(observer, _observer))
+        {
+            return;
+        }
+
+        Flush();
+        _observer = observer;
+        _tally = new FindingTally(observer, _progress);
+        _findingsFrom = observer.FindingsFrom;
+    }
+
+    /// <summary>Hands pending counts and findings to the observer.</summary>
+    public void Flush()
+    {
+        _tally?.Flush();
+        if (_batch.Count > 0)
+        {
+            _observer.OnFindings(_batch);
+            _batch.Clear();
+        }
+    }
 
     /// <summary>Scans the stream to its end; <paramref name="onRead"/> gets the byte count of each read. Returns bytes scanned.</summary>
     public long Scan(Stream utf8, Location where, byte[] buffer, Action<int>? onRead = null, CancellationToken ct = default)
@@ -45,6 +77,7 @@ public sealed class TextStreamScanner : IMatchSink
 
         _buf = buffer;
         _where = where;
+        _tally.StartPlace(where.Table is not null ? where.Place : where.Path); // summaries count per file, not per document part
         _base = _counted = _lineStart = _charsToBase = _lastEnd = 0;
         _line = 1;
         Found = 0;
@@ -76,6 +109,7 @@ public sealed class TextStreamScanner : IMatchSink
             resume = _base + end;
             if (eof)
             {
+                Flush();
                 return total;
             }
 
@@ -85,7 +119,11 @@ public sealed class TextStreamScanner : IMatchSink
                 keepFrom--; // keep whole UTF-8 characters so column counts stay exact
             }
 
-            Drop(keepFrom);
+            if (_findingsFrom is not null)
+            {
+                Drop(keepFrom);
+            }
+
             Buffer.BlockCopy(buffer, keepFrom, buffer, 0, len - keepFrom);
             _base += keepFrom;
             len -= keepFrom;
@@ -95,15 +133,27 @@ public sealed class TextStreamScanner : IMatchSink
     void IMatchSink.OnMatch(in PiiMatch match, ReadOnlySpan<byte> value)
     {
         var abs = _base + match.Start;
+        _lastEnd = abs + match.Length;
+        Found++;
+        _tally.Add(match.Type, match.Confidence, _factory.Fingerprinter.DistinctKey(match.Type, value));
+        if (_findingsFrom is not { } wanted || match.Confidence < wanted)
+        {
+            return; // counted only: no location, mask or HMAC
+        }
+
+        // Lines and columns are tracked only when records are made.
         AdvanceLines(abs);
         var rel = match.Start;
         var col = _lineStart >= _base
             ? Encoding.UTF8.GetCharCount(_buf.AsSpan((int)(_lineStart - _base), rel - (int)(_lineStart - _base)))
             : _charsToBase + Encoding.UTF8.GetCharCount(_buf.AsSpan(0, rel));
         var where = _where with { Line = _line, Column = col + 1, Offset = abs };
-        _lastEnd = abs + match.Length;
-        Found++;
-        _onFinding(_factory.Create(match.Type, match.Confidence, where, value));
+        _batch.Add(_factory.Create(match.Type, match.Confidence, where, value));
+        if (_batch.Count == BatchSize)
+        {
+            _observer.OnFindings(_batch);
+            _batch.Clear();
+        }
     }
 
     private void AdvanceLines(long target)

@@ -10,10 +10,10 @@ public class StreamScannerTests
 {
     private static List<Finding> Stream(string text, int bufferSize)
     {
-        var found = new List<Finding>();
-        var scanner = new TextStreamScanner(DetectionHelper.Detector(Confidence.Medium), new FindingFactory(Fingerprinter.WithRandomKey()), found.Add);
+        var found = new Collect();
+        var scanner = new TextStreamScanner(DetectionHelper.Detector(Confidence.Medium), new FindingFactory(Fingerprinter.WithRandomKey()), found);
         scanner.Scan(new MemoryStream(Encoding.UTF8.GetBytes(text)), new Location { Path = "t.txt" }, new byte[bufferSize]);
-        return found;
+        return found.Findings;
     }
 
     [Fact]
