@@ -2,11 +2,54 @@ using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using Jikimi.Bench.Pii;
 
-// `quick <file>`: a stopwatch pass over one corpus file (MB/s per detector mix); otherwise BenchmarkDotNet.
+// `near`: nanoseconds per context-word lookup (a miss over a full Korean/English window, and a hit).
+if (args is ["near", ..])
+{
+    var t = System.Text.Encoding.UTF8.GetBytes("고객 상담 내용을 정리하여 담당 부서에 전달하였습니다. Please review the report 02-123-4567 배송 주소가 변경되어 재발송을 요청하셨습니다");
+    var at = System.Text.Encoding.UTF8.GetByteCount("고객 상담 내용을 정리하여 담당 부서에 전달하였습니다. Please review the report ");
+    foreach (var (name, type) in new[] { ("phone (miss)", Jikimi.Privacy.PiiType.Phone), ("bank (miss)", Jikimi.Privacy.PiiType.BankAccount), ("brn (miss)", Jikimi.Privacy.PiiType.KrBrn) })
+    {
+        var hits = 0;
+        var sw = Stopwatch.StartNew();
+        const int n = 2_000_000;
+        for (var i = 0; i < n; i++)
+        {
+            hits += Jikimi.Privacy.Detection.ContextWords.Near(t, at, at + 11, type) ? 1 : 0;
+        }
+
+        Console.WriteLine($"{name,-14} {sw.Elapsed.TotalNanoseconds / n:F0} ns ({hits} hits)");
+    }
+
+    return;
+}
+
+// `kinds`: count-only GB/s on synthetic prose, logs and a mix (what each kind of text costs).
+if (args is ["kinds", ..])
+{
+    var b = new DetectorBench();
+    b.Setup();
+    foreach (var (name, run) in new (string, Func<long>)[] { ("prose", b.KoreanEnglishProse_8MB), ("logs", b.DigitDenseLogs_8MB), ("mixed", b.Mixed_8MB) })
+    {
+        var sw = Stopwatch.StartNew();
+        var rounds = 0;
+        while (sw.Elapsed.TotalSeconds < 2)
+        {
+            run();
+            rounds++;
+        }
+
+        Console.WriteLine($"{name,-8} {b.Bytes(name) * (double)rounds / sw.Elapsed.TotalSeconds / 1e9:F2} GB/s");
+    }
+
+    return;
+}
+
+// `quick <file> [mix]`: a stopwatch pass over one corpus file (MB/s per detector mix); otherwise BenchmarkDotNet.
 if (args is ["quick", var file, ..])
 {
     var text = File.ReadAllBytes(file);
-    foreach (var (name, sink) in DetectorBench.Mixes())
+    var only = args.Length > 2 ? args[2] : null; // a mix name prefix, e.g. "all detectors, count"
+    foreach (var (name, sink) in DetectorBench.Mixes().Where(m => only is null || m.Item1.StartsWith(only, StringComparison.Ordinal)))
     {
         var sw = Stopwatch.StartNew();
         var rounds = 0;

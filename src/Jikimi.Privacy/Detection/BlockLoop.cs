@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Jikimi.Privacy.Detection;
@@ -7,47 +8,47 @@ namespace Jikimi.Privacy.Detection;
 public sealed partial class PiiDetector
 {
     /// <summary>
-    /// The vectorised main loop: 32 bytes at a time, digit and '@' masks; a digit run is handed to the token
-    /// classifier only when the 24 bytes from its start hold at least 9 digits (no shape has fewer), or when a
-    /// '+' or a passport letter precedes it. Dense logs (a digit every few bytes) thus cost a few instructions
-    /// per block instead of a call per number. Returns where the scalar loop takes over (the last 64 bytes).
+    /// The vectorised main loop over 32-byte chunks: digit and '@' masks for every chunk, separator and capital
+    /// letter masks only for chunks with digits, each chunk's masks computed once (the next chunk's are kept
+    /// when the loop moves on). A digit run is handed to the token classifier only when it can start a shape
+    /// (see <see cref="ScanChunk"/>). Returns where the scalar loop takes over (the last 64 bytes).
     /// </summary>
     private int ScanBlocks(ReadOnlySpan<byte> text, int from, int to, bool final, ref Token tok, Span<byte> digits, ref int lastEnd, IMatchSink sink)
     {
-        var classes = ByteClasses;
-        var zero = Vector256.Create((byte)'0');
-        var ten = Vector256.Create((byte)10);
-        var at = Vector256.Create((byte)'@');
         var pos = from;
         var p = from;
         var carry = p > 0 && IsDigit(text[p - 1]) ? 1u : 0u;
+
+        // Masks of the chunk after the current one, valid when haveNext (sepNext when nextFull).
+        var haveNext = false;
+        var nextFull = false;
+        uint dNext = 0, atNext = 0, sepNext = 0, dashNext = 0;
         while (p + 64 <= text.Length && p < to)
         {
-            var v0 = Vector256.Create(text.Slice(p, 32));
-            var v1 = Vector256.Create(text.Slice(p + 32, 32));
-            var d0 = Vector256.LessThan(v0 - zero, ten).ExtractMostSignificantBits();
-            var a0 = Vector256.Equals(v0, at).ExtractMostSignificantBits();
+            uint d0, a0, sep0, dash0;
+            var full0 = false;
+            if (haveNext)
+            {
+                (d0, a0, sep0, dash0, full0) = (dNext, atNext, sepNext, dashNext, nextFull);
+            }
+            else
+            {
+                var v = Load(text, p);
+                (d0, a0, sep0, dash0) = (DigitMask(v), EqualMask(v, (byte)'@'), 0u, 0u);
+            }
+
+            var v1 = Load(text, p + 32);
+            (dNext, atNext, nextFull, haveNext) = (DigitMask(v1), EqualMask(v1, (byte)'@'), false, true);
             if ((d0 | a0) != 0)
             {
-                var d = d0 | ((ulong)Vector256.LessThan(v1 - zero, ten).ExtractMostSignificantBits() << 32);
-                var sep = Separators(v0) | ((ulong)Separators(v1) << 32);
-
-                // Token bytes: digits, and single separators between two digits ("960121-1021413", "4111 1111").
-                var joined = d | (sep & (d << 1) & (d >> 1));
-                var starts = d0 & ~((d0 << 1) | carry);
-                var events = a0;
-                while (starts != 0)
+                var v0 = Load(text, p);
+                if (!full0)
                 {
-                    var r = BitOperations.TrailingZeroCount(starts);
-                    starts &= starts - 1;
-                    var len = BitOperations.TrailingZeroCount(~(joined >> r));
-                    if (r + len >= 64 || BitOperations.PopCount((d >> r) & ((1UL << len) - 1)) >= MinCandidateDigits
-                        || (p + r > 0 && (classes[text[p + r - 1]] & (PassportLetter | Plus)) != 0))
-                    {
-                        events |= 1u << r;
-                    }
+                    (sep0, dash0) = (SeparatorMask(v0), EqualMask(v0, (byte)'-'));
                 }
 
+                (sepNext, dashNext, nextFull) = (SeparatorMask(v1), EqualMask(v1, (byte)'-'), true);
+                var events = Events(text, p, v0, d0 | ((ulong)dNext << 32), sep0 | ((ulong)sepNext << 32), dash0 | ((ulong)dashNext << 32), carry) | a0;
                 while (events != 0)
                 {
                     var i = p + BitOperations.TrailingZeroCount(events);
@@ -68,14 +69,102 @@ public sealed partial class PiiDetector
             p += 32;
             if (pos > p)
             {
-                p = pos; // a token or e-mail ran past this block
+                p = pos; // a token or e-mail ran past this chunk: start afresh there
                 carry = IsDigit(text[p - 1]) ? 1u : 0u;
+                haveNext = false;
             }
         }
 
         return Math.Max(pos, Math.Min(p, to));
     }
 
-    private static uint Separators(Vector256<byte> v) =>
+    /// <summary>
+    /// The digit runs starting in the 32 bytes at p that can start a shape. Bit-parallel first: a run qualifies
+    /// only when the next 9 bytes are digits or separators with digits on both sides, or a capital letter or '+'
+    /// precedes it (M1234…, +82…); most numbers in logs ("took=1079ms", "12:34:56.789") stop here. Then per
+    /// survivor: a shape uses one kind of separator throughout, so the digits joined to the run by the separator
+    /// that follows its first group must number at least 9 ("2026-03-14 12:34" has 8: no shape is tried).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Events(ReadOnlySpan<byte> text, int p, Vector256<byte> v0, ulong d, ulong sep, ulong dash, uint carry)
+    {
+        var classes = ByteClasses;
+        var d0 = (uint)d;
+        var joined = d | (sep & (d << 1) & (d >> 1));
+        var upperOrPlus = (Vector256.LessThan(v0 - Vector256.Create((byte)'A'), Vector256.Create((byte)26)) | Vector256.Equals(v0, Vector256.Create((byte)'+'))).ExtractMostSignificantBits();
+        var flagged = (upperOrPlus << 1) | (p > 0 && (classes[text[p - 1]] & (PassportLetter | Plus)) != 0 ? 1u : 0u);
+        var starts = d0 & ~((d0 << 1) | carry) & ((uint)RunOf9(joined) | flagged);
+        var events = 0u;
+        while (starts != 0)
+        {
+            var r = BitOperations.TrailingZeroCount(starts);
+            starts &= starts - 1;
+            if (((flagged >> r) & 1) != 0 && (classes[text[p + r - 1]] & (PassportLetter | Plus)) != 0)
+            {
+                events |= 1u << r;
+            }
+            else
+            {
+                var first = BitOperations.TrailingZeroCount(~(d >> r));
+                var len = first >= MinCandidateDigits || r + first >= 63 ? 64
+                    : BitOperations.TrailingZeroCount(~((d | (sep & (d << 1) & (d >> 1) & (text[p + r + first] == (byte)'-' ? dash : ~dash))) >> r));
+                if (r + len >= 64 || BitOperations.PopCount((d >> r) & ((1UL << len) - 1)) >= MinCandidateDigits)
+                {
+                    events |= 1u << r;
+                }
+            }
+        }
+
+        return events;
+    }
+
+    /// <summary>Digits from i joined by the separator that follows the first group (stops counting at 9).</summary>
+    private static int JoinedDigits(ReadOnlySpan<byte> text, int i)
+    {
+        var n = 0;
+        byte kind = 0;
+        while (true)
+        {
+            while (i < text.Length && IsDigit(text[i]))
+            {
+                i++;
+                n++;
+            }
+
+            if (n >= MinCandidateDigits || i + 1 >= text.Length || !IsDigit(text[i + 1]))
+            {
+                return n;
+            }
+
+            var c = text[i];
+            if (c is not ((byte)'-' or (byte)'.' or (byte)' ') || (kind != 0 && c != kind))
+            {
+                return n;
+            }
+
+            kind = c;
+            i++;
+        }
+    }
+
+    /// <summary>Positions where 9 set bits in a row begin.</summary>
+    private static ulong RunOf9(ulong m)
+    {
+        var m2 = m & (m >> 1);
+        var m4 = m2 & (m2 >> 2);
+        return m4 & (m4 >> 4) & (m >> 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> Load(ReadOnlySpan<byte> text, int p) => Vector256.Create(text.Slice(p, 32));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint DigitMask(Vector256<byte> v) => Vector256.LessThan(v - Vector256.Create((byte)'0'), Vector256.Create((byte)10)).ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint EqualMask(Vector256<byte> v, byte b) => Vector256.Equals(v, Vector256.Create(b)).ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint SeparatorMask(Vector256<byte> v) =>
         (Vector256.Equals(v, Vector256.Create((byte)'-')) | Vector256.Equals(v, Vector256.Create((byte)'.')) | Vector256.Equals(v, Vector256.Create((byte)' '))).ExtractMostSignificantBits();
 }

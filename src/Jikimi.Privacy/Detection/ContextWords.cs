@@ -16,6 +16,25 @@ public static class ContextWords
 
     private static readonly byte[][][] ByType = Build();
 
+    // Lower-case of each byte (ASCII letters only), and for each pair of lower-cased bytes the types that have a
+    // word starting with it: the window is read once, and words are compared only where their first two bytes are.
+    private static readonly byte[] LowerByte = [.. Enumerable.Range(0, 256).Select(b => b is >= 'A' and <= 'Z' ? (byte)(b | 0x20) : (byte)b)];
+    private static readonly ushort[] PairTypes = BuildPairs();
+
+    private static ushort[] BuildPairs()
+    {
+        var t = new ushort[1 << 16];
+        for (var type = 0; type < ByType.Length; type++)
+        {
+            foreach (var w in ByType[type] ?? [])
+            {
+                t[w[0] | (w[1] << 8)] |= (ushort)(1 << type);
+            }
+        }
+
+        return t;
+    }
+
     /// <summary>The words of a type, as documented in docs/pii.md.</summary>
     public static IReadOnlyList<string> Words(PiiType type) => ByType[(int)type].Select(w => Encoding.UTF8.GetString(w)).ToArray();
 
@@ -55,17 +74,53 @@ public static class ContextWords
     public static bool Near(ReadOnlySpan<byte> text, int start, int end, PiiType type)
     {
         var words = ByType[(int)type];
-        var from = Math.Max(0, start - Before);
-        var to = Math.Min(text.Length, end + After);
-        Span<byte> lower = stackalloc byte[Before + After];
-        var before = Lower(text[from..start], lower);
-        if (ContainsAny(before, words))
+        if (words is null)
         {
-            return true;
+            return false;
         }
 
-        var after = Lower(text[end..to], lower);
-        return ContainsAny(after, words);
+        var bit = 1 << (int)type;
+        return Contains(text[Math.Max(0, start - Before)..start], words, bit) || Contains(text[end..Math.Min(text.Length, end + After)], words, bit);
+    }
+
+    private static bool Contains(ReadOnlySpan<byte> window, byte[][] words, int bit)
+    {
+        var lower = LowerByte;
+        var pairs = PairTypes;
+        for (var i = 0; i + 1 < window.Length; i++)
+        {
+            if ((pairs[lower[window[i]] | (lower[window[i + 1]] << 8)] & bit) != 0 && StartsWithAny(window[i..], words))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<byte> at, byte[][] words)
+    {
+        var lower = LowerByte;
+        foreach (var w in words)
+        {
+            if (w.Length > at.Length)
+            {
+                continue;
+            }
+
+            var j = 0;
+            while (j < w.Length && lower[at[j]] == w[j])
+            {
+                j++;
+            }
+
+            if (j == w.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ReadOnlySpan<byte> Lower(ReadOnlySpan<byte> src, Span<byte> buffer)
