@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text;
 
 // Writes a mixed Korean/English corpus for the PII benchmark: Korean and English prose, application logs
-// (digit-dense: timestamps, ids, durations), CSV exports, with identifiers sprinkled in (about one per 500 bytes: a dense worst case for the validators).
-// Usage: jikimi-bench-corpus <dir> [total-MB=1100] [file-MB=64] [seed=1]
+// (digit-dense: timestamps, ids, durations), CSV exports, with identifiers sprinkled in: at density 1 (the default)
+// about one per 550 bytes, a dense worst case for the validators (a customer-database export); density 0.02 gives
+// about one per 27 KB, closer to a file server of documents and logs; 0 plants none (the cost of the text alone).
+// Usage: jikimi-bench-corpus <dir> [total-MB=1100] [file-MB=64] [seed=1] [density=1]
 if (args.Length < 1)
 {
     Console.Error.WriteLine("usage: jikimi-bench-corpus <dir> [total-MB] [file-MB] [seed]");
@@ -14,12 +16,13 @@ var dir = args[0];
 var totalMb = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1100;
 var fileMb = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 64;
 var seed = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1;
+var density = args.Length > 4 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 1.0;
 Directory.CreateDirectory(dir);
 var files = (totalMb + fileMb - 1) / fileMb;
 var counts = new long[files];
 Parallel.For(0, files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
 {
-    var g = new Gen(seed * 1000 + i);
+    var g = new Gen(seed * 1000 + i, density);
     using var w = new StreamWriter(Path.Combine(dir, $"part-{i:000}.{(i % 4 == 0 ? "csv" : i % 4 == 1 ? "log" : "txt")}"), false, new UTF8Encoding(false), 1 << 20);
     long written = 0;
     var limit = (long)fileMb << 20;
@@ -39,7 +42,7 @@ Parallel.For(0, files, new ParallelOptions { MaxDegreeOfParallelism = Environmen
 Console.WriteLine($"{files} files, about {totalMb} MB, {counts.Sum():N0} identifiers planted, in {dir}");
 return 0;
 
-internal sealed class Gen(int seed)
+internal sealed class Gen(int seed, double density)
 {
     private static readonly string[] Ko =
     [
@@ -68,7 +71,7 @@ internal sealed class Gen(int seed)
         if (k < 35)
         {
             sb.Append(Ko[_r.Next(Ko.Length)]).Append(". ").Append(Ko[_r.Next(Ko.Length)]);
-            if (_r.Next(6) == 0)
+            if (Plant(6))
             {
                 sb.Append(' ').Append(Id(out _));
                 ids++;
@@ -77,7 +80,7 @@ internal sealed class Gen(int seed)
         else if (k < 60)
         {
             sb.Append(CultureInfo.InvariantCulture, $"2026-{_r.Next(1, 13):00}-{_r.Next(1, 29):00} {_r.Next(24):00}:{_r.Next(60):00}:{_r.Next(60):00}.{_r.Next(1000):000} INFO [worker-{_r.Next(16)}] req={_r.Next():x8} user=u{_r.Next(100000)} status={(_r.Next(10) == 0 ? 500 : 200)} took={_r.Next(2000)}ms");
-            if (_r.Next(10) == 0)
+            if (Plant(10))
             {
                 sb.Append(" contact=").Append(Id(out _));
                 ids++;
@@ -86,13 +89,13 @@ internal sealed class Gen(int seed)
         else if (k < 80)
         {
             sb.Append(CultureInfo.InvariantCulture, $"{_r.Next(1000000)},{Names[_r.Next(Names.Length)]},{Cities[_r.Next(Cities.Length)]},{_r.Next(1, 100000) * 100},");
-            sb.Append(_r.Next(3) == 0 ? Id(out _) : "-");
+            sb.Append(Plant(3) ? Id(out _) : "-");
             ids += sb[^1] == '-' ? 0 : 1;
         }
         else
         {
             sb.Append(En[_r.Next(En.Length)]).Append(". ").Append(En[_r.Next(En.Length)]);
-            if (_r.Next(8) == 0)
+            if (Plant(8))
             {
                 sb.Append(' ').Append(Id(out _));
                 ids++;
@@ -102,6 +105,9 @@ internal sealed class Gen(int seed)
         sb.Append('\n');
         return ids;
     }
+
+    /// <summary>True for about one line in n at density 1 (density × 1/n in general).</summary>
+    private bool Plant(int n) => _r.NextDouble() * n < density;
 
     private string Id(out string type)
     {

@@ -2,6 +2,49 @@ using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using Jikimi.Bench.Pii;
 
+// `ids [count|records]`: nanoseconds per identifier by type, through the engine's summary path (or the detector
+// alone, or with records): Korean prose lines with one identifier each, minus the same prose without them.
+if (args is ["ids", ..])
+{
+    var corpus = new Jikimi.TestSupport.PiiCorpus(7);
+    var kinds = new (string, Func<string>)[]
+    {
+        ("none", () => string.Empty), ("rrn", () => corpus.Rrn(true)), ("rrn-bare", () => corpus.Rrn(true).Replace("-", "", StringComparison.Ordinal)),
+        ("passport", () => "여권 " + corpus.Passport(true)), ("brn", () => corpus.Brn(true)), ("card", corpus.Card), ("account", () => "계좌 " + corpus.Account()),
+        ("mobile", corpus.Mobile), ("landline", corpus.Landline), ("email", corpus.Email),
+    };
+    double? baseNs = null;
+    foreach (var (name, id) in kinds)
+    {
+        var sb = new System.Text.StringBuilder();
+        var lines = 0;
+        while (sb.Length < 16 << 20)
+        {
+            sb.Append("고객 상담 내용을 정리하여 담당 부서에 전달하였습니다. Refund processed ").Append(id()).Append('\n');
+            lines++;
+        }
+
+        var text = System.Text.Encoding.UTF8.GetBytes(sb.ToString());
+        DetectorBench.IRunner runner = args.Length > 1 && args[1] == "count"
+            ? new DetectorBench.Runner(new Jikimi.Privacy.Detection.PiiDetector(), withFindings: false)
+            : new DetectorBench.EngineRunner(records: args.Length > 1 && args[1] == "records");
+        runner.Run(text);
+        var sw = Stopwatch.StartNew();
+        var rounds = 0;
+        while (sw.Elapsed.TotalSeconds < 1.5)
+        {
+            runner.Run(text);
+            rounds++;
+        }
+
+        var perLine = sw.Elapsed.TotalNanoseconds / rounds / lines;
+        baseNs ??= perLine;
+        Console.WriteLine($"{name,-10} {perLine - baseNs.Value,6:F0} ns per identifier ({runner.Count / (rounds + 1) / (double)lines:F2} found per line)");
+    }
+
+    return;
+}
+
 // `near`: nanoseconds per context-word lookup (a miss over a full Korean/English window, and a hit).
 if (args is ["near", ..])
 {

@@ -16,9 +16,12 @@ public sealed class Fingerprinter
     // One keyed HMAC per thread, reset after each value: the key schedule is computed once, not per finding.
     private readonly ThreadLocal<IncrementalHash> _hmac;
 
-    // Salts of the in-memory distinct keys: random per instance, never written.
+    // Secrets of the in-memory distinct keys: random per instance, never written.
     private readonly int _salt1 = RandomNumberGenerator.GetInt32(int.MinValue, int.MaxValue);
     private readonly int _salt2 = RandomNumberGenerator.GetInt32(int.MinValue, int.MaxValue);
+    private readonly ulong _mix0 = RandomWord();
+    private readonly ulong _mix1 = RandomWord() | 1;
+    private readonly ulong _mix2 = RandomWord() | 1;
 
     private Fingerprinter(byte[] key, bool isRandom)
     {
@@ -55,6 +58,15 @@ public sealed class Fingerprinter
     /// </summary>
     public ulong DistinctKey(PiiType type, ReadOnlySpan<byte> value)
     {
+        if (type is not (PiiType.Email or PiiType.KrPassport) && DigitsAsNumber(type, value) is { } packed)
+        {
+            // A keyed bijection of the packed digits: distinct numbers never share a key.
+            var x = (packed ^ _mix0) * _mix1;
+            x ^= x >> 32;
+            x *= _mix2;
+            return x ^ (x >> 29);
+        }
+
         Span<byte> norm = stackalloc byte[MaxNormalized];
         var n = Normalize(type, value, norm);
         var a = default(HashCode);
@@ -66,6 +78,39 @@ public sealed class Fingerprinter
         norm[..n].Clear();
         return ((ulong)(uint)a.ToHashCode() << 32) | (uint)b.ToHashCode();
     }
+
+    /// <summary>
+    /// The normalised digits as one integer — a leading 1 keeps leading zeros, the type in the low 4 bits — or
+    /// null beyond 17 digits (long card numbers then take the hashed path).
+    /// </summary>
+    private static ulong? DigitsAsNumber(PiiType type, ReadOnlySpan<byte> value)
+    {
+        ulong v = 1;
+        var n = 0;
+        if (type == PiiType.Phone && value.Length > 3 && value[0] == (byte)'+')
+        {
+            (v, n) = (10, 1); // +82 10-… and 010-… are the same number
+            value = value[3..];
+        }
+
+        foreach (var b in value)
+        {
+            var digit = (uint)(b - '0');
+            if (digit <= 9)
+            {
+                if (++n > 17)
+                {
+                    return null;
+                }
+
+                v = (v * 10) + digit;
+            }
+        }
+
+        return (v << 4) | (uint)type;
+    }
+
+    private static ulong RandomWord() => BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
 
     /// <summary>Type byte, then digits (passport: letters too; e-mail: lower-cased); "+82 10…" becomes "010…".</summary>
     private static int Normalize(PiiType type, ReadOnlySpan<byte> value, Span<byte> norm)
