@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 
 namespace Jikimi.Privacy.Detection;
@@ -16,23 +19,57 @@ public static class ContextWords
 
     private static readonly byte[][][] ByType = Build();
 
-    // Lower-case of each byte (ASCII letters only), and for each pair of lower-cased bytes the types that have a
-    // word starting with it: the window is read once, and words are compared only where their first two bytes are.
+    // Lower-case of each byte (ASCII letters only), and per type the distinct first two (lower-cased) bytes of its
+    // words: windows are searched 32 positions at a time for those pairs, and words compared only where one is.
     private static readonly byte[] LowerByte = [.. Enumerable.Range(0, 256).Select(b => b is >= 'A' and <= 'Z' ? (byte)(b | 0x20) : (byte)b)];
-    private static readonly ushort[] PairTypes = BuildPairs();
+    private static readonly NibbleTables?[] Tables = [.. ByType.Select(words => words is null ? null : new NibbleTables(words))];
 
-    private static ushort[] BuildPairs()
+    // The first two bytes of each word, in the order of the words.
+    private static readonly ushort[][] WordPairs = [.. ByType.Select(words => (words ?? []).Select(w => (ushort)(w[0] | (w[1] << 8))).ToArray())];
+
+    /// <summary>
+    /// Teddy-style nibble tables over the first two bytes of a type's words, each pair in one of 8 buckets: a
+    /// position is a candidate when the buckets of its byte's low and high nibbles and the next byte's agree.
+    /// Four byte shuffles per 32 positions, however many words.
+    /// </summary>
+    private sealed class NibbleTables
     {
-        var t = new ushort[1 << 16];
-        for (var type = 0; type < ByType.Length; type++)
+        public NibbleTables(byte[][] words)
         {
-            foreach (var w in ByType[type] ?? [])
+            var pairs = words.Select(w => (w[0], w[1])).Distinct().ToArray();
+            Span<byte> lo0 = stackalloc byte[32], hi0 = stackalloc byte[32], lo1 = stackalloc byte[32], hi1 = stackalloc byte[32];
+            for (var k = 0; k < pairs.Length; k++)
             {
-                t[w[0] | (w[1] << 8)] |= (ushort)(1 << type);
+                var bucket = (byte)(1 << (k % 8));
+                var (a, b) = pairs[k];
+                foreach (var lane in new[] { 0, 16 })
+                {
+                    lo0[lane + (a & 15)] |= bucket;
+                    hi0[lane + (a >> 4)] |= bucket;
+                    lo1[lane + (b & 15)] |= bucket;
+                    hi1[lane + (b >> 4)] |= bucket;
+                }
             }
+
+            (Lo0, Hi0, Lo1, Hi1) = (Vector256.Create(lo0), Vector256.Create(hi0), Vector256.Create(lo1), Vector256.Create(hi1));
         }
 
-        return t;
+        public Vector256<byte> Lo0 { get; }
+
+        public Vector256<byte> Hi0 { get; }
+
+        public Vector256<byte> Lo1 { get; }
+
+        public Vector256<byte> Hi1 { get; }
+
+        /// <summary>Positions in v (with next = the bytes one further) where a word's first two bytes may be.</summary>
+        public uint Candidates(Vector256<byte> v, Vector256<byte> next)
+        {
+            var nibble = Vector256.Create((byte)15);
+            var hit = Avx2.Shuffle(Lo0, v & nibble) & Avx2.Shuffle(Hi0, Vector256.ShiftRightLogical(v.AsUInt16(), 4).AsByte() & nibble)
+                & Avx2.Shuffle(Lo1, next & nibble) & Avx2.Shuffle(Hi1, Vector256.ShiftRightLogical(next.AsUInt16(), 4).AsByte() & nibble);
+            return ~Vector256.Equals(hit, Vector256<byte>.Zero).ExtractMostSignificantBits();
+        }
     }
 
     /// <summary>The words of a type, as documented in docs/pii.md.</summary>
@@ -79,17 +116,42 @@ public static class ContextWords
             return false;
         }
 
-        var bit = 1 << (int)type;
-        return Contains(text[Math.Max(0, start - Before)..start], words, bit) || Contains(text[end..Math.Min(text.Length, end + After)], words, bit);
+        var tables = Tables[(int)type]!;
+        var pairs = WordPairs[(int)type];
+        return Contains(text, Math.Max(0, start - Before), start, words, pairs, tables) || Contains(text, end, Math.Min(text.Length, end + After), words, pairs, tables);
     }
 
-    private static bool Contains(ReadOnlySpan<byte> window, byte[][] words, int bit)
+    /// <summary>A word wholly inside text[from..to).</summary>
+    private static bool Contains(ReadOnlySpan<byte> text, int from, int to, byte[][] words, ushort[] pairs, NibbleTables tables)
     {
-        var lower = LowerByte;
-        var pairs = PairTypes;
-        for (var i = 0; i + 1 < window.Length; i++)
+        var i = from;
+        if (Avx2.IsSupported)
         {
-            if ((pairs[lower[window[i]] | (lower[window[i + 1]] << 8)] & bit) != 0 && StartsWithAny(window[i..], words))
+            for (; i + 2 < to && i + 33 <= text.Length; i += 32)
+            {
+                var v = Fold(Vector256.Create(text.Slice(i, 32)));
+                var next = Fold(Vector256.Create(text.Slice(i + 1, 32)));
+                var bits = tables.Candidates(v, next);
+                if (to - i < 32)
+                {
+                    bits &= (1u << (to - i)) - 1;
+                }
+
+                while (bits != 0)
+                {
+                    var j = i + BitOperations.TrailingZeroCount(bits);
+                    bits &= bits - 1;
+                    if (StartsWithAny(text[j..to], words, pairs))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        for (; i + 2 < to; i++)
+        {
+            if (StartsWithAny(text[i..to], words, pairs))
             {
                 return true;
             }
@@ -98,17 +160,29 @@ public static class ContextWords
         return false;
     }
 
-    private static bool StartsWithAny(ReadOnlySpan<byte> at, byte[][] words)
+    /// <summary>ASCII capitals to lower case, other bytes unchanged.</summary>
+    private static Vector256<byte> Fold(Vector256<byte> v) =>
+        v | (Vector256.LessThan(v - Vector256.Create((byte)'A'), Vector256.Create((byte)26)) & Vector256.Create((byte)0x20));
+
+    private static bool StartsWithAny(ReadOnlySpan<byte> at, byte[][] words, ReadOnlySpan<ushort> pairs)
     {
-        var lower = LowerByte;
-        foreach (var w in words)
+        if (at.Length < 3)
         {
+            return false;
+        }
+
+        // Only the words with these first two bytes (a vectorised search of the type's pair list).
+        var lower = LowerByte;
+        var pair = (ushort)(lower[at[0]] | (lower[at[1]] << 8));
+        for (var k = pairs.IndexOf(pair); k >= 0; k = Next(pairs, k, pair))
+        {
+            var w = words[k];
             if (w.Length > at.Length)
             {
                 continue;
             }
 
-            var j = 0;
+            var j = 2;
             while (j < w.Length && lower[at[j]] == w[j])
             {
                 j++;
@@ -121,6 +195,12 @@ public static class ContextWords
         }
 
         return false;
+    }
+
+    private static int Next(ReadOnlySpan<ushort> pairs, int k, ushort pair)
+    {
+        var rel = pairs[(k + 1)..].IndexOf(pair);
+        return rel < 0 ? -1 : k + 1 + rel;
     }
 
     private static ReadOnlySpan<byte> Lower(ReadOnlySpan<byte> src, Span<byte> buffer)
