@@ -56,6 +56,21 @@ public abstract class DatabaseScanTests
     }
 
     [Fact]
+    public async Task A_summary_only_scan_counts_per_table_column_like_one_with_records()
+    {
+        var (full, findings, _) = Run(Scanner, new DatabaseScanOptions());
+        var summary = new ScanReport(Confidence.Medium);
+        await Scanner.ScanAsync(new DatabaseScanOptions(), new PiiDetector(), new FindingFactory(Fingerprinter.WithRandomKey()), summary);
+        Assert.Null(summary.FindingsFrom);
+        Assert.Equal(findings.Count, summary.Total);
+        Assert.Equal(full.ByType(), summary.ByType());
+        var places = summary.TopPlaces(20).ToDictionary(p => p.Place, p => p.Total);
+        Assert.Equal(findings.GroupBy(f => f.Location.Place).ToDictionary(g => g.Key, g => (long)g.Count()), places);
+        Assert.Contains(places.Keys, p => p.EndsWith("customers.phone", StringComparison.Ordinal));
+        Assert.Equal(3, places.Single(p => p.Key.EndsWith("customers.phone", StringComparison.Ordinal)).Value);
+    }
+
+    [Fact]
     public void Numbers_stored_as_integers_are_scanned()
     {
         var (_, findings, _) = Run(Scanner, new DatabaseScanOptions());
