@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace Jikimi.Privacy;
@@ -56,6 +57,7 @@ public sealed class Fingerprinter
     /// fingerprints are equal (up to a 2⁻⁶⁴-scale chance of collision), salted per instance, far cheaper than the
     /// HMAC. It stays in memory and is never written; use <see cref="Compute"/> for anything that leaves the process.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ulong DistinctKey(PiiType type, ReadOnlySpan<byte> value)
     {
         if (type is not (PiiType.Email or PiiType.KrPassport) && DigitsAsNumber(type, value) is { } packed)

@@ -13,6 +13,7 @@ public sealed partial class PiiDetector
     /// when the loop moves on). A digit run is handed to the token classifier only when it can start a shape
     /// (see <see cref="ScanChunk"/>). Returns where the scalar loop takes over (the last 64 bytes).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ScanBlocks(ReadOnlySpan<byte> text, int from, int to, bool final, ref Token tok, Span<byte> digits, ref int lastEnd, IMatchSink sink)
     {
         var pos = from;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Text;
@@ -108,6 +109,7 @@ public static class ContextWords
     }
 
     /// <summary>True when a context word of the type is within the window around text[start..end).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Near(ReadOnlySpan<byte> text, int start, int end, PiiType type)
     {
         var words = ByType[(int)type];
@@ -122,6 +124,7 @@ public static class ContextWords
     }
 
     /// <summary>A word wholly inside text[from..to).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Contains(ReadOnlySpan<byte> text, int from, int to, byte[][] words, ushort[] pairs, NibbleTables tables)
     {
         var i = from;
@@ -164,6 +167,7 @@ public static class ContextWords
     private static Vector256<byte> Fold(Vector256<byte> v) =>
         v | (Vector256.LessThan(v - Vector256.Create((byte)'A'), Vector256.Create((byte)26)) & Vector256.Create((byte)0x20));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool StartsWithAny(ReadOnlySpan<byte> at, byte[][] words, ReadOnlySpan<ushort> pairs)
     {
         if (at.Length < 3)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Jikimi.Privacy.Detection;
 
 /// <summary>Classification of digit tokens by group lengths, then validation and confidence (docs/pii.md).</summary>
@@ -8,6 +10,7 @@ public sealed partial class PiiDetector
     private static ReadOnlySpan<byte> Dash => "-"u8;
 
     /// <summary>Tries every shape that starts at group s, most specific first; returns the last group used, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int MatchAt(ReadOnlySpan<byte> text, ref Token tok, int s, bool final, byte prev, Span<byte> digits, ref int lastEnd, IMatchSink sink)
     {
         var start = tok.Starts[s];
@@ -43,6 +46,7 @@ public sealed partial class PiiDetector
     }
 
     /// <summary>Shapes of two or more groups: the separators themselves are evidence.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Grouped(ReadOnlySpan<byte> text, ref Token tok, int s, bool final, Span<byte> digits, ref int lastEnd, IMatchSink sink)
     {
         var start = tok.Starts[s];
@@ -107,6 +111,7 @@ public sealed partial class PiiDetector
     }
 
     /// <summary>A single run of digits: registration numbers, cards, licences, BRNs and phones without separators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Contiguous(ReadOnlySpan<byte> text, ref Token tok, int s, Span<byte> digits, ref int lastEnd, IMatchSink sink)
     {
         var n = tok.Lens[s];
@@ -151,6 +156,7 @@ public sealed partial class PiiDetector
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Weak(PiiType type, Confidence c, ReadOnlySpan<byte> text, int start, int end, ref int lastEnd, IMatchSink sink)
     {
         var ctx = ContextWords.Near(text, start, end, type);
@@ -162,6 +168,7 @@ public sealed partial class PiiDetector
         return Emit(type, Up(c, ctx), start, end, text, ref lastEnd, sink);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (PiiType Type, Confidence? Confidence) Registration(ReadOnlySpan<byte> d, bool hyphen, ReadOnlySpan<byte> text, int start, int end)
     {
         if (!Validators.TryRegistrationShape(d, _latestBirth, out var foreigner))
@@ -193,6 +200,7 @@ public sealed partial class PiiDetector
         return (type, c);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool EmitCard(ReadOnlySpan<byte> text, ref Token tok, int s, int last, bool grouped, Span<byte> digits, ref int lastEnd, IMatchSink sink)
     {
         var start = tok.Starts[s];
@@ -286,6 +294,7 @@ public sealed partial class PiiDetector
         return Emit(PiiType.Phone, ok ? Confidence.High : null, start, End(ref tok, last), text, ref lastEnd, sink) ? last : -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool BankAccount(ReadOnlySpan<byte> text, ref Token tok, int s, int k, bool final, Span<byte> digits, ref int lastEnd, IMatchSink sink)
     {
         if (!Enabled(PiiType.BankAccount) || !EndsCleanly(text, ref tok, s + k - 1, final))

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Jikimi.Privacy.Detection;
@@ -54,6 +55,7 @@ public sealed partial class PiiDetector
     /// bytes before and <see cref="Lookahead"/> after unless the stream ends (<paramref name="final"/>). No match
     /// starts before <paramref name="minStart"/>. Returns where the next call should start (≥ to).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Scan(ReadOnlySpan<byte> text, int from, int to, bool final, int minStart, IMatchSink sink)
     {
         var tok = new Token(stackalloc int[MaxGroups], stackalloc int[MaxGroups], stackalloc byte[MaxGroups]);
@@ -153,6 +155,7 @@ public sealed partial class PiiDetector
         return t;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int DigitToken(ReadOnlySpan<byte> text, int i, bool final, ref Token tok, Span<byte> digits, ref int lastEnd, IMatchSink sink)
     {
         var prev = i > 0 ? text[i - 1] : (byte)' ';
@@ -236,6 +239,7 @@ public sealed partial class PiiDetector
 
     private bool Enabled(PiiType t) => _enabled[(int)t];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Emit(PiiType type, Confidence? c, int start, int end, ReadOnlySpan<byte> text, ref int lastEnd, IMatchSink sink)
     {
         if (c is not { } conf || !Enabled(type))
@@ -273,6 +277,7 @@ public sealed partial class PiiDetector
 
         public readonly int End => Starts[Count - 1] + Lens[Count - 1];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Parse(ReadOnlySpan<byte> text, int i)
         {
             Count = 0;

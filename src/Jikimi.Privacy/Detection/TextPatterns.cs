@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Jikimi.Privacy.Detection;
 
 /// <summary>Patterns that start with a letter or around '@': passports and e-mail addresses.</summary>
@@ -13,6 +15,7 @@ public sealed partial class PiiDetector
     /// 4 digits (M123A4567). No public check digit, so weak alone: reported at default only with a context word.
     /// Returns the end of the match, or 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Passport(ReadOnlySpan<byte> text, int i, bool final, ref int lastEnd, IMatchSink sink)
     {
         var run = text[i..].IndexOfAnyExcept(DigitBytes);
@@ -45,6 +48,7 @@ public sealed partial class PiiDetector
     }
 
     /// <summary>An e-mail address around the '@' at <paramref name="at"/>; returns where scanning continues.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Email(ReadOnlySpan<byte> text, int at, bool final, ref int lastEnd, IMatchSink sink)
     {
         if (!Enabled(PiiType.Email))
@@ -95,6 +99,7 @@ public sealed partial class PiiDetector
         return end;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ValidDomain(ReadOnlySpan<byte> domain)
     {
         var dot = domain.LastIndexOf((byte)'.');

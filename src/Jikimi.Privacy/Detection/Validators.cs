@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Jikimi.Privacy.Detection;
 
 /// <summary>
@@ -16,6 +18,7 @@ public static class Validators
     /// G 9/0 (born in the 1800s) is refused: nobody alive has one, and personal information is about the living;
     /// refusing it keeps epoch-millisecond timestamps ("1712150000000") out.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryRegistrationShape(ReadOnlySpan<byte> d, DateOnly latestBirth, out bool foreigner)
     {
         foreigner = false;
@@ -63,6 +66,7 @@ public static class Validators
     }
 
     /// <summary>사업자등록번호: tax-office code 101–999, a non-zero middle, and the check digit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Brn(ReadOnlySpan<byte> d)
     {
         if (d.Length != 10 || Three(d, 0) < 101 || Two(d, 3) == 0)
@@ -82,6 +86,7 @@ public static class Validators
     }
 
     /// <summary>Luhn (mod 10) over the whole number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Luhn(ReadOnlySpan<byte> d)
     {
         var sum = 0;

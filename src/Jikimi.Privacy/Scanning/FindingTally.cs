@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Jikimi.Privacy.Scanning;
 
 /// <summary>
@@ -43,6 +45,7 @@ public sealed class FindingTally(IScanObserver observer, ScanProgress? progress)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(PiiType type, Confidence confidence, ulong key)
     {
         var slot = (byte)TallyBatch.Slot(type, confidence);

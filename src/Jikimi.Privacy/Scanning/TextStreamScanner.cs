@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Jikimi.Privacy.Detection;
 
@@ -130,6 +131,7 @@ public sealed class TextStreamScanner : IMatchSink
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void IMatchSink.OnMatch(in PiiMatch match, ReadOnlySpan<byte> value)
     {
         var abs = _base + match.Start;
