@@ -8,10 +8,10 @@ namespace Jikimi.Privacy.Detection;
 public sealed partial class PiiDetector
 {
     /// <summary>
-    /// The vectorised main loop over 32-byte chunks: digit and '@' masks for every chunk, separator and capital
-    /// letter masks only for chunks with digits, each chunk's masks computed once (the next chunk's are kept
-    /// when the loop moves on). A digit run is handed to the token classifier only when it can start a shape
-    /// (see <see cref="ScanChunk"/>). Returns where the scalar loop takes over (the last 64 bytes).
+    /// The vectorised main loop over 32-byte chunks: a digit and '@' mask per chunk, and only for a chunk with
+    /// either the separator and capital-letter masks of it and the next chunk (<see cref="Chunk"/>). The loop
+    /// itself keeps almost no state, so prose runs at memory speed. Returns where the scalar loop takes over (the
+    /// last 64 bytes).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ScanBlocks(ReadOnlySpan<byte> text, int from, int to, bool final, ref Token tok, Span<byte> digits, ref int lastEnd, IMatchSink sink)
@@ -19,51 +19,22 @@ public sealed partial class PiiDetector
         var pos = from;
         var p = from;
         var carry = p > 0 && IsDigit(text[p - 1]) ? 1u : 0u;
-
-        // Masks of the chunk after the current one, valid when haveNext (sepNext when nextFull).
-        var haveNext = false;
-        var nextFull = false;
-        uint dNext = 0, atNext = 0, sepNext = 0, dashNext = 0;
         while (p + 64 <= text.Length && p < to)
         {
-            uint d0, a0, sep0, dash0;
-            var full0 = false;
-            if (haveNext)
+            var v0 = Load(text, p);
+            var d0 = DigitMask(v0);
+            var a0 = EqualMask(v0, (byte)'@');
+            if ((d0 | a0) == 0)
             {
-                (d0, a0, sep0, dash0, full0) = (dNext, atNext, sepNext, dashNext, nextFull);
-            }
-            else
-            {
-                var v = Load(text, p);
-                (d0, a0, sep0, dash0) = (DigitMask(v), EqualMask(v, (byte)'@'), 0u, 0u);
+                carry = 0;
+                p += 32;
+                continue;
             }
 
-            var v1 = Load(text, p + 32);
-            (dNext, atNext, nextFull, haveNext) = (DigitMask(v1), EqualMask(v1, (byte)'@'), false, true);
-            if ((d0 | a0) != 0)
+            pos = Chunk(text, p, v0, d0, a0, carry, pos, to, final, ref tok, digits, ref lastEnd, sink);
+            if (pos >= to)
             {
-                var v0 = Load(text, p);
-                if (!full0)
-                {
-                    (sep0, dash0) = (SeparatorMask(v0), EqualMask(v0, (byte)'-'));
-                }
-
-                (sepNext, dashNext, nextFull) = (SeparatorMask(v1), EqualMask(v1, (byte)'-'), true);
-                var events = Events(text, p, v0, d0 | ((ulong)dNext << 32), sep0 | ((ulong)sepNext << 32), dash0 | ((ulong)dashNext << 32), carry) | a0;
-                while (events != 0)
-                {
-                    var i = p + BitOperations.TrailingZeroCount(events);
-                    events &= events - 1;
-                    if (i >= to)
-                    {
-                        return Math.Max(pos, to);
-                    }
-
-                    if (i >= pos)
-                    {
-                        pos = text[i] == (byte)'@' ? Email(text, i, final, ref lastEnd, sink) : DigitToken(text, i, final, ref tok, digits, ref lastEnd, sink);
-                    }
-                }
+                return pos; // the range is done (a token may have run past its end)
             }
 
             carry = d0 >> 31;
@@ -72,11 +43,42 @@ public sealed partial class PiiDetector
             {
                 p = pos; // a token or e-mail ran past this chunk: start afresh there
                 carry = IsDigit(text[p - 1]) ? 1u : 0u;
-                haveNext = false;
             }
         }
 
         return Math.Max(pos, Math.Min(p, to));
+    }
+
+    /// <summary>Handles the digit runs and '@'s of the chunk at p; returns where scanning may resume.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Chunk(ReadOnlySpan<byte> text, int p, Vector256<byte> v0, uint d0, uint a0, uint carry, int pos, int to, bool final, ref Token tok, Span<byte> digits, ref int lastEnd, IMatchSink sink)
+    {
+        var events = a0;
+        if (d0 != 0)
+        {
+            var v1 = Load(text, p + 32);
+            var d = d0 | ((ulong)DigitMask(v1) << 32);
+            var sep = SeparatorMask(v0) | ((ulong)SeparatorMask(v1) << 32);
+            var dash = EqualMask(v0, (byte)'-') | ((ulong)EqualMask(v1, (byte)'-') << 32);
+            events |= Events(text, p, v0, d, sep, dash, carry);
+        }
+
+        while (events != 0)
+        {
+            var i = p + BitOperations.TrailingZeroCount(events);
+            events &= events - 1;
+            if (i >= to)
+            {
+                return Math.Max(pos, to);
+            }
+
+            if (i >= pos)
+            {
+                pos = text[i] == (byte)'@' ? Email(text, i, final, ref lastEnd, sink) : DigitToken(text, i, final, ref tok, digits, ref lastEnd, sink);
+            }
+        }
+
+        return pos;
     }
 
     /// <summary>
