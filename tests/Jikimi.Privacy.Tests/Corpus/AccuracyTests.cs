@@ -56,4 +56,31 @@ public class AccuracyTests
             Assert.True(hits.Count == 1, $"{s.Line} → {string.Join("; ", hits)}");
         }
     }
+
+    [Fact]
+    public void The_vectorised_loop_finds_what_the_scalar_loop_finds_at_every_alignment()
+    {
+        // A line alone (< 64 bytes) goes through the scalar loop; inside a longer text, at shifting offsets, through
+        // the 32-byte chunk loop, its pre-filters and chunk boundaries. Both must agree on every sample.
+        var tail = "\n" + string.Concat(Enumerable.Repeat("고객 상담 내용을 정리하였습니다 ", 6));
+        var differences = new List<string>();
+        foreach (var s in Samples)
+        {
+            var alone = DetectionHelper.Detect(s.Line, Confidence.Low).Select(h => (h.Type, h.Start, h.Confidence, h.Value)).ToList();
+            foreach (var shift in new[] { 0, 1, 5, 13, 29, 31, 32, 45, 63 })
+            {
+                var pad = new string('x', shift) + "\n";
+                var offset = Encoding.UTF8.GetByteCount(pad);
+                var inside = DetectionHelper.Detect(pad + s.Line + tail, Confidence.Low)
+                    .Select(h => (h.Type, Start: h.Start - offset, h.Confidence, h.Value)).ToList();
+                if (!alone.SequenceEqual(inside))
+                {
+                    differences.Add($"shift {shift}: {s.Line} → alone [{string.Join("; ", alone)}] inside [{string.Join("; ", inside)}]");
+                }
+            }
+        }
+
+        Assert.True(Samples.Count > 2000);
+        Assert.True(differences.Count == 0, string.Join('\n', differences.Take(20)));
+    }
 }
