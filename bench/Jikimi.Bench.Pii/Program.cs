@@ -14,7 +14,8 @@ if (args is ["ids", ..])
         ("mobile", corpus.Mobile), ("landline", corpus.Landline), ("email", corpus.Email),
     };
     double? baseNs = null;
-    foreach (var (name, id) in kinds.Prepend(("warm-up", corpus.Mobile)))
+    var onlyKind = args.Length > 2 ? args[2] : null; // e.g. `ids count card`
+    foreach (var (name, id) in kinds.Prepend(("warm-up", corpus.Mobile)).Where(k => onlyKind is null || k.Item1 is "warm-up" or "none" || k.Item1 == onlyKind))
     {
         var sb = new System.Text.StringBuilder();
         var lines = 0;

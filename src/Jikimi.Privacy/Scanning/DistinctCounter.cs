@@ -12,7 +12,7 @@ internal sealed class DistinctCounter
     private const ulong KeyMask = (1UL << TypeShift) - 1;
 
     private readonly long[] _perType = new long[PiiTypeNames.All.Count];
-    private ulong[] _slots = new ulong[1 << 12];
+    private ulong[] _slots = new ulong[1 << 16]; // 512 KB: most scans never grow it
     private int _count;
 
     public long this[PiiType type] => _perType[(int)type];

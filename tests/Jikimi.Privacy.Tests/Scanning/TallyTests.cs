@@ -102,3 +102,31 @@ public class TallyTests
         public int GetHashCode(PlaceSummary obj) => obj.Place.GetHashCode(StringComparison.Ordinal);
     }
 }
+
+public class DistinctCounterTests
+{
+    [Fact]
+    public void Counts_distinct_keys_per_type_through_growth()
+    {
+        var counter = new DistinctCounter();
+        var rng = new Random(5);
+        var keys = Enumerable.Range(0, 150_000).Select(_ => (ulong)rng.NextInt64()).ToArray();
+        foreach (var k in keys)
+        {
+            counter.Add(PiiType.KrRrn, k);
+            counter.Add(PiiType.Phone, k); // the same key under another type is another value
+        }
+
+        foreach (var k in keys.Take(50_000))
+        {
+            counter.Add(PiiType.KrRrn, k); // repeats do not count
+        }
+
+        counter.Add(PiiType.Email, 0); // the empty-slot marker is still a key
+        counter.Add(PiiType.Email, 0);
+        Assert.Equal(keys.Distinct().Count(), counter[PiiType.KrRrn]);
+        Assert.Equal(keys.Distinct().Count(), counter[PiiType.Phone]);
+        Assert.Equal(1, counter[PiiType.Email]);
+        Assert.Equal(0, counter[PiiType.Card]);
+    }
+}
