@@ -50,7 +50,8 @@ public sealed partial class PiiDetector
     private int Grouped(ReadOnlySpan<byte> text, ref Token tok, int s, bool final, Span<byte> digits, ref int lastEnd, IMatchSink sink)
     {
         var start = tok.Starts[s];
-        if (Fits(text, ref tok, s, [6, 7], DashSpace, final))
+        var first = tok.Lens[s]; // each shape below fixes its first group's length: test that before the shape
+        if (first == 6 && Fits(text, ref tok, s, [6, 7], DashSpace, final))
         {
             var (type, c) = Registration(Dig(text, ref tok, s, 1, digits), tok.Seps[s] == (byte)'-', text, start, End(ref tok, s + 1));
             if (Emit(type, c, start, End(ref tok, s + 1), text, ref lastEnd, sink))
@@ -59,18 +60,18 @@ public sealed partial class PiiDetector
             }
         }
 
-        if (Fits(text, ref tok, s, [4, 4, 4, 4, 3], DashSpace, final) && EmitCard(text, ref tok, s, 4, grouped: true, digits, ref lastEnd, sink))
+        if (first == 4 && Fits(text, ref tok, s, [4, 4, 4, 4, 3], DashSpace, final) && EmitCard(text, ref tok, s, 4, grouped: true, digits, ref lastEnd, sink))
         {
             return s + 4;
         }
 
-        if ((Fits(text, ref tok, s, [4, 4, 4, 4], DashSpace, final) || Fits(text, ref tok, s, [4, 6, 5], DashSpace, final) || Fits(text, ref tok, s, [4, 6, 4], DashSpace, final))
+        if (first == 4 && (Fits(text, ref tok, s, [4, 4, 4, 4], DashSpace, final) || Fits(text, ref tok, s, [4, 6, 5], DashSpace, final) || Fits(text, ref tok, s, [4, 6, 4], DashSpace, final))
             && EmitCard(text, ref tok, s, tok.Lens[s + 1] == 6 ? 2 : 3, grouped: true, digits, ref lastEnd, sink))
         {
             return s + (tok.Lens[s + 1] == 6 ? 2 : 3);
         }
 
-        if (Fits(text, ref tok, s, [2, 2, 6, 2], DashSpace, final))
+        if (first == 2 && Fits(text, ref tok, s, [2, 2, 6, 2], DashSpace, final))
         {
             var d = Dig(text, ref tok, s, 3, digits);
             var c = Validators.DriverRegion(d) ? Up(Confidence.Medium, Ctx(text, ref tok, s, 3, PiiType.KrDriverLicense)) : (Confidence?)null;
@@ -80,7 +81,7 @@ public sealed partial class PiiDetector
             }
         }
 
-        if (s == 0 && Fits(text, ref tok, s, [2, 6, 2], Dash, final) && ContextWords.DriverRegionNameBefore(text, start))
+        if (s == 0 && first == 2 && Fits(text, ref tok, s, [2, 6, 2], Dash, final) && ContextWords.DriverRegionNameBefore(text, start))
         {
             var c = Up(Confidence.Medium, Ctx(text, ref tok, s, 2, PiiType.KrDriverLicense));
             if (Emit(PiiType.KrDriverLicense, c, start, End(ref tok, s + 2), text, ref lastEnd, sink))
@@ -89,7 +90,7 @@ public sealed partial class PiiDetector
             }
         }
 
-        if (Fits(text, ref tok, s, [3, 2, 5], DashSpace, final))
+        if (first == 3 && Fits(text, ref tok, s, [3, 2, 5], DashSpace, final))
         {
             var c = Validators.Brn(Dig(text, ref tok, s, 2, digits)) ? Up(Confidence.Medium, Ctx(text, ref tok, s, 2, PiiType.KrBrn)) : (Confidence?)null;
             if (Emit(PiiType.KrBrn, c, start, End(ref tok, s + 2), text, ref lastEnd, sink))
@@ -98,7 +99,7 @@ public sealed partial class PiiDetector
             }
         }
 
-        if (Fits(text, ref tok, s, [0, 0, 4], AnySep, final) && tok.Lens[s] is >= 2 and <= 4 && tok.Lens[s + 1] is 3 or 4)
+        if (first is >= 2 and <= 4 && tok.Lens[s + 1] is 3 or 4 && Fits(text, ref tok, s, [0, 0, 4], AnySep, final))
         {
             var c = GroupedPhone(Dig(text, ref tok, s, 2, digits), tok.Lens[s], tok.Lens[s + 1]);
             if (c is not null && Emit(PiiType.Phone, c == Confidence.High ? c : Up(c.Value, Ctx(text, ref tok, s, 2, PiiType.Phone)), start, End(ref tok, s + 2), text, ref lastEnd, sink))
