@@ -36,21 +36,33 @@ phone='(\+82[- ]?)?0?1[016789][-. ]?[0-9]{3,4}[-. ]?[0-9]{4}|0[2-7][0-9]?[-. ][0
 email='[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}'
 pattern="$rrn|$passport|$driver|$brn|$card|$account|$phone|$email"
 
-run() { # name, command…  → appends "name seconds peak-kB" to results (best of 3 runs: the machine is shared)
+time_one() { # name, command…  → sets wall and rss of one run
   local name=$1; shift
-  local best="" rss=""
-  for _ in 1 2 3; do
-    /usr/bin/time -v -o "$work/time.txt" "$@" > "$work/out.txt" 2>&1 || { echo "$name failed:" >&2; tail -5 "$work/out.txt" >&2; return 1; }
-    local wall
-    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/time.txt")
-    if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-      best=$wall
-      rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
-      cp "$work/out.txt" "$work/best-${name//[^a-z0-9-]/_}.txt"
-    fi
+  /usr/bin/time -v -o "$work/time.txt" "$@" > "$work/out.txt" 2>&1 || { echo "$name failed:" >&2; tail -5 "$work/out.txt" >&2; return 1; }
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/time.txt")
+  rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
+}
+
+# Runs every command once per round, three rounds, interleaved (the machine is shared: a slow minute then hits
+# every command alike), and keeps each command's best run.
+run_all() { # names in $names, commands in cmd_<i>
+  local -A best=() peak=()
+  for round in 1 2 3; do
+    for i in "${!names[@]}"; do
+      local name=${names[$i]}
+      eval "time_one \"\$name\" \"\${cmd_$i[@]}\""
+      if [ -z "${best[$name]:-}" ] || awk -v a="$wall" -v b="${best[$name]}" 'BEGIN { exit !(a < b) }'; then
+        best[$name]=$wall
+        peak[$name]=$rss
+        cp "$work/out.txt" "$work/best-${name//[^a-z0-9-]/_}.txt"
+      fi
+    done
+    echo "  round $round done" >&2
   done
-  results+=("$name $best $rss")
-  echo "  $name: ${best}s" >&2
+  results=()
+  for name in "${names[@]}"; do
+    results+=("$name ${best[$name]} ${peak[$name]}")
+  done
 }
 
 bench_corpus() { # label density
@@ -62,14 +74,15 @@ bench_corpus() { # label density
   local bytes
   bytes=$(cat "$corpus"/* | wc -c)
   cat "$corpus"/* > /dev/null # warm the page cache
-  results=()
   echo "$label corpus, $cores cores…" >&2
-  run "cat>/dev/null" bash -c "cat '$corpus'/* > /dev/null"
-  run "rg-1-thread" rg -j1 -c -e "$pattern" "$corpus"
-  run "rg-all-cores" rg -c -e "$pattern" "$corpus"
-  run "jikimi-1-thread" dotnet "$work/bin-cli/jikimi.dll" pii scan "$corpus" --threads 1 --lang en
-  run "jikimi-all-cores" dotnet "$work/bin-cli/jikimi.dll" pii scan "$corpus" --lang en
-  run "jikimi-json-all" dotnet "$work/bin-cli/jikimi.dll" pii scan "$corpus" --lang en --format json -o "$work/findings.json"
+  names=("cat>/dev/null" rg-1-thread rg-all-cores jikimi-1-thread jikimi-all-cores jikimi-json-all)
+  cmd_0=(bash -c "cat '$corpus'/* > /dev/null")
+  cmd_1=(rg -j1 -c -e "$pattern" "$corpus")
+  cmd_2=(rg -c -e "$pattern" "$corpus")
+  cmd_3=(dotnet "$work/bin-cli/jikimi.dll" pii scan "$corpus" --threads 1 --lang en)
+  cmd_4=(dotnet "$work/bin-cli/jikimi.dll" pii scan "$corpus" --lang en)
+  cmd_5=(dotnet "$work/bin-cli/jikimi.dll" pii scan "$corpus" --lang en --format json -o "$work/findings.json")
+  run_all
 
   local rg_matches jk_findings
   rg_matches=$(rg -c -e "$pattern" "$corpus" | awk -F: '{ s += $NF } END { print s }')
@@ -97,7 +110,7 @@ bench_corpus() { # label density
 bench_corpus typical 0.02
 bench_corpus dense 1
 echo
-echo "(best of 3 runs each. GB/s/core: throughput / threads used. vs rg: ripgrep time / jikimi time at the same thread count,"
+echo "(best of 3 interleaved rounds. GB/s/core: throughput / threads used. vs rg: ripgrep time / jikimi time at the same thread count,"
 echo " >1 = jikimi faster; jikimi-json-all also writes every finding with its location, mask and HMAC fingerprint."
 echo " vs cat: cat time / run time, 1 = at the read limit)"
 echo "work dir: $work (delete it when done)"
