@@ -81,6 +81,9 @@ public sealed record ScanOptions
     /// <summary>Read buffer per thread; memory is flat in file size.</summary>
     public int BufferSize { get; init; } = 1 << 20;
 
+    /// <summary>Where read buffers come from; what they held is cleared before they go back.</summary>
+    public ArrayPool<byte> BufferPool { get; init; } = ArrayPool<byte>.Shared;
+
     public ArchiveLimits Limits { get; init; } = new();
 
     public IExternalTextExtractor? Extractor { get; init; }
@@ -125,7 +128,7 @@ public sealed class ScanEngine
     /// <summary>Scans one file; problems become a skip reason (type of problem, never content).</summary>
     public void ScanFile(string path, IScanObserver observer, CancellationToken ct = default)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(_options.BufferSize);
+        var buffer = _options.BufferPool.Rent(_options.BufferSize);
         if (!_scanners.TryTake(out var scanner))
         {
             scanner = new TextStreamScanner(_detector, _factory, observer, Progress);
@@ -160,8 +163,11 @@ public sealed class ScanEngine
         finally
         {
             scanner.Flush(); // what was found before a problem still counts
+            // The buffer held file contents (personal data, by definition of this tool): clear the part that was
+            // used before it goes back to a pool other code shares.
+            buffer.AsSpan(0, scanner.TakeHighWater()).Clear();
             _scanners.Add(scanner);
-            ArrayPool<byte>.Shared.Return(buffer);
+            _options.BufferPool.Return(buffer);
         }
     }
 

@@ -43,6 +43,16 @@ public sealed class TextStreamScanner : IMatchSink
     /// <summary>Findings (of any confidence the detector reports) in the last <see cref="Scan"/>.</summary>
     public long Found { get; private set; }
 
+    private int _highWater;
+
+    /// <summary>How much of the buffers passed to <see cref="Scan"/> was filled since the last call (then 0).</summary>
+    public int TakeHighWater()
+    {
+        var h = _highWater;
+        _highWater = 0;
+        return h;
+    }
+
     /// <summary>Reports to another observer from now on (scanners are reused across files).</summary>
     public void Attach(IScanObserver observer)
     {
@@ -100,6 +110,7 @@ public sealed class TextStreamScanner : IMatchSink
 
                 len += n;
                 total += n;
+                _highWater = Math.Max(_highWater, len);
                 onRead?.Invoke(n);
             }
 
