@@ -43,9 +43,10 @@ public sealed class ListAssets(JikimiDb db)
             q = q.Where(a => a.PersonalInfo == pi);
         }
 
-        if (filter.Search?.Trim() is { Length: > 0 } s)
+        if (filter.Search?.Trim().ToLowerInvariant() is { Length: > 0 } s)
         {
-            q = q.Where(a => a.Code.Contains(s) || a.Name.Contains(s));
+            // Case-insensitive on both providers (PostgreSQL's LIKE/strpos are case-sensitive, SQLite's LIKE is not).
+            q = q.Where(a => a.Code.ToLower().Contains(s) || a.Name.ToLower().Contains(s));
         }
 
         var total = await q.CountAsync(ct);

@@ -100,6 +100,23 @@ public class AssetImportTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Search_ignores_case_on_every_provider(string provider)
+    {
+        await using var app = await AppHarness.CreateAsync(provider);
+        var org = await OrgAsync(app);
+        Ok(await Import(app, org, Sheet(Header, ["SRV-Web", "웹서버 Frontend", "server", "", "1", "1", "1", "N"], ["db-main", "고객 DB", "database", "", "3", "3", "3", "Y"])));
+        async Task<string[]> Find(string term) =>
+            [.. Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<ListAssets>().Handle(org, new AssetFilter(Search: term), default))).Items.Select(a => a.AssetId)];
+
+        Assert.Equal(["SRV-Web"], await Find("srv-web"));
+        Assert.Equal(["db-main"], await Find("DB-MAIN"));
+        Assert.Equal(["SRV-Web"], await Find("FRONTEND"));
+        Assert.Equal(["db-main"], await Find("고객"));
+        Assert.Empty(await Find("nothing"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Viewers_may_not_import_and_asset_ids_stay_unique(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
