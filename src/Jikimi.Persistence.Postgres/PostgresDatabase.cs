@@ -8,7 +8,8 @@ namespace Jikimi.Persistence.Postgres;
 public static class PostgresDatabase
 {
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name).EnableRetryOnFailure(3));
+        builder.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name).EnableRetryOnFailure(3))
+            .AddInterceptors(PostgresUniqueViolations.Instance);
 
     /// <summary>
     /// Lets Npgsql prepare the statements a connection runs often (planning was most of a hot read's time);

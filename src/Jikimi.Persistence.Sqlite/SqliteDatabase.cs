@@ -12,7 +12,8 @@ namespace Jikimi.Persistence.Sqlite;
 public static class SqliteDatabase
 {
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name));
+        builder.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name))
+            .AddInterceptors(SqliteUniqueViolations.Instance);
 
     /// <summary>Switches the database file to write-ahead logging (persistent; run once at start).</summary>
     public static async Task EnableWalAsync(DbContext db, CancellationToken ct)

@@ -66,6 +66,10 @@ public sealed class AuditWriter(JikimiDb db, TimeProvider clock, ReadCache cache
 
                 await Task.Delay(Random.Shared.Next(2, 15) * attempt, ct);
             }
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+            {
+                return new DuplicateRecord(entityForConflicts); // lost a race with another request: 409, not 500
+            }
         }
     }
 

@@ -65,20 +65,11 @@ public sealed class RecordFinding(JikimiDb db, AuditWriter audit, TimeProvider c
         var f = created.Value!;
         db.Findings.Add(f);
         audit.Record(access, AuditActions.FindingRecorded, "finding", f.Id, new { auditId = a.Id, f.Number, f.ControlId, f.CheckItemId, severity = AuditWire.Of(severity), f.DueOn });
-        Result saved;
-        try
+        var saved = await audit.SaveAsync(ct, "finding");
+        if (saved.Error is DuplicateRecord)
         {
-            saved = await audit.SaveAsync(ct, "finding");
-        }
-        catch (DbUpdateException)
-        {
-            // Another finding took this number at the same moment (unique per audit): nothing was saved; 409, try again.
-            if (await db.Findings.AsNoTracking().AnyAsync(x => x.AuditId == a.Id && x.Number == number && x.Id != f.Id, CancellationToken.None))
-            {
-                return new ConcurrentEdit("audit");
-            }
-
-            throw;
+            // Another finding took this number at the same moment (unique per audit): nothing was saved; try again.
+            return new ConcurrentEdit("audit");
         }
 
         return saved.Error is { } se ? se : AuditWire.View(f, today);

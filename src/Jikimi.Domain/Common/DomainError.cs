@@ -21,6 +21,9 @@ public sealed record Forbidden(string Action) : ForbiddenError("access.forbidden
 
 public sealed record ConcurrentEdit(string Entity) : ConflictError("concurrency.conflict", $"The {Entity} was changed by someone else; reload and try again.");
 
+/// <summary>Another request created the same thing at the same moment (a unique index refused the second).</summary>
+public sealed record DuplicateRecord(string Entity) : ConflictError("conflict.duplicate", $"The {Entity} already exists: another request created it at the same moment.");
+
 public sealed record Invalid(string Field, string Problem) : RuleError($"validation.{Field}", Problem);
 
 /// <summary>413: the request body is larger than allowed.</summary>

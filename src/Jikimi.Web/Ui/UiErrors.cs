@@ -27,6 +27,7 @@ public static class UiErrors
         ["member.last_administrator"] = "조직에는 관리자가 한 명 이상 있어야 합니다.",
         ["member.exists"] = "이미 이 조직의 구성원입니다.",
         ["concurrency.conflict"] = "다른 사용자가 먼저 수정했습니다. 새로 고친 뒤 다시 저장하세요.",
+        ["conflict.duplicate"] = "같은 항목을 다른 요청이 방금 먼저 만들었습니다. 새로 고쳐 확인하세요.",
     };
 
     public static string Message(DomainError error)

@@ -22,6 +22,36 @@ public class RiskAssessmentTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_unique_index_that_refuses_a_save_is_a_409_not_an_exception(string provider)
+    {
+        await using var app = await AppHarness.CreateAsync(provider);
+        var admin = await app.CreateUserAsync("admin@a.kr", "관리자", systemAdministrator: true);
+        var org = await app.CreateOrganizationAsync(admin);
+        Ok(await Use(app, org, sp => sp.GetRequiredService<CreateRiskAssessment>().Handle(org, new CreateRiskAssessmentRequest(2026), default)));
+
+        // What a request that lost the race does: its check saw no 2026 assessment, then the insert meets the index.
+        var raced = await Use(app, org, async sp =>
+        {
+            var db = sp.GetRequiredService<Jikimi.Application.Data.JikimiDb>();
+            var audit = sp.GetRequiredService<AuditWriter>();
+            var again = RiskAssessment.Create(org.OrganizationId, 2026, RiskMethod.Default, null, DateTime.UtcNow).Value!;
+            db.Add(again);
+            audit.Record(org, AuditActions.RiskAssessmentCreated, "risk_assessment", again.Id, new { again.Year });
+            return await audit.SaveAsync(default, "risk assessment");
+        });
+        var duplicate = Fails<DuplicateRecord>(raced);
+        Assert.Equal(("conflict.duplicate", "risk assessment"), (duplicate.Code, duplicate.Entity));
+
+        // Requests at once for a new year: one assessment, every other answer a conflict, no exception.
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Use(app, org, sp => sp.GetRequiredService<CreateRiskAssessment>().Handle(org, new CreateRiskAssessmentRequest(2027), default))));
+        Assert.Single(results, r => r.Error is null);
+        Assert.All(results.Where(r => r.Error is not null), r => Assert.IsAssignableFrom<ConflictError>(r.Error));
+        var years = await Use(app, org, sp => sp.GetRequiredService<ListRiskAssessments>().Handle(org, default));
+        Assert.Equal([2026, 2027], years.Select(y => y.Year).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Assess_flag_above_doa_approve_treat_accept_and_the_pictures_follow(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
