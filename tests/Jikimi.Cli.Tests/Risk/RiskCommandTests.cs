@@ -47,6 +47,16 @@ public sealed class RiskCommandTests(UploadServer server) : IClassFixture<Upload
         Assert.Equal(0, (await RunAsync(["asset", "export", "--out", exported, .. Api])).ExitCode);
         Assert.Contains("DB-1,고객 DB,database,ciso@a.kr", File.ReadAllText(exported), StringComparison.Ordinal);
 
+        // The same inventory as XLSX (chosen by the file name), and back in: the rows update in place.
+        var xlsx = _dir.File("out.xlsx");
+        var wrote = await RunAsync(["asset", "export", "--out", xlsx, .. Api]);
+        Assert.True(wrote.ExitCode == 0, wrote.Err);
+        Assert.True(File.ReadAllBytes(xlsx).AsSpan().StartsWith("PK\x03\x04"u8), "an XLSX is a zip");
+        var back = await RunAsync(["asset", "import", xlsx, .. Api]);
+        Assert.True(back.ExitCode == 0, back.Err);
+        Assert.Contains("imported 2 rows (0 new, 2 updated)", back.Out, StringComparison.Ordinal);
+        Assert.Equal(2, (await RunAsync(["asset", "export", "--format", "xlsx", .. Api])).ExitCode); // a zip is not for stdout
+
         // A risk assessment with two risks, one above the acceptable level.
         using var c = server.Client(server.Token);
         var org = $"/api/v1/orgs/{server.Org}";
