@@ -6,7 +6,9 @@ namespace Jikimi.Web.Infrastructure;
 
 /// <summary>
 /// CSV ⇄ <see cref="AssetSheet"/> with Sep (RFC 4180 quoting, UTF-8 with or without BOM). Only cells move here;
-/// the import rules live in the use case, so the XLSX reader can feed the same sheet later (ADR 0015).
+/// the import rules live in the use case, so the XLSX reader can feed the same sheet later (ADR 0015). A cell a
+/// spreadsheet would run as a formula is written with a leading apostrophe and read back without it (the reversible
+/// <see cref="Jikimi.Reports.Xlsx.FormulaGuard"/> the XLSX sheets use), so an export imports back unchanged.
 /// </summary>
 public static class AssetCsv
 {
@@ -54,7 +56,7 @@ public static class AssetCsv
             var cells = new string[row.ColCount];
             for (var i = 0; i < cells.Length; i++)
             {
-                cells[i] = row[i].ToString();
+                cells[i] = Jikimi.Reports.Xlsx.FormulaGuard.Restore(row[i].ToString()); // undoes the export's guard
             }
 
             rows.Add(cells);
@@ -73,7 +75,7 @@ public static class AssetCsv
                 using var row = writer.NewRow();
                 for (var i = 0; i < sheet.Columns.Count; i++)
                 {
-                    row[sheet.Columns[i]].Set(Neutralise(i < cells.Count ? cells[i] : string.Empty));
+                    row[sheet.Columns[i]].Set(Jikimi.Reports.Xlsx.FormulaGuard.Neutralize(i < cells.Count ? cells[i] : string.Empty));
                 }
             }
 
@@ -86,7 +88,4 @@ public static class AssetCsv
 
         return sb.ToString();
     }
-
-    /// <summary>A cell a spreadsheet would run as a formula gets a leading apostrophe (same rule as the CLI's CSV).</summary>
-    private static string Neutralise(string v) => v.Length > 0 && v[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + v : v;
 }

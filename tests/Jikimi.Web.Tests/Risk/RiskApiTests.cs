@@ -47,6 +47,12 @@ public class RiskApiTests
         Assert.Equal("assetId,name,type,owner,administrator,location,inScope,confidentiality,integrity,availability,personalInfo,uniqueId", lines[0]);
         Assert.Equal("PC-1,업무 PC,terminal,,,,N,1,2,1,N,N", lines[1]);
         Assert.Equal("SRV-1,\"웹서버, 1호기\",server,alice@a.kr,,'=IDC,Y,3,3,2,Y,N", lines[2]); // formula neutralised
+
+        // The export imports back unchanged: the guard's apostrophe is not kept.
+        var again = await HttpAssert.Json(await alice.PostAsync($"{org}/assets/import", Csv(text)), HttpStatusCode.OK);
+        Assert.Equal((0, 2), (again.GetProperty("created").GetInt32(), again.GetProperty("updated").GetInt32()));
+        var srv = Assert.Single((await HttpAssert.Json(await alice.GetAsync($"{org}/assets"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray(), a => a.GetProperty("assetId").GetString() == "SRV-1");
+        Assert.Equal("=IDC", srv.GetProperty("location").GetString());
     }
 
     [Theory]
