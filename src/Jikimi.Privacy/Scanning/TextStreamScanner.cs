@@ -31,6 +31,7 @@ public sealed class TextStreamScanner : IMatchSink
     private long _lineStart;
     private long _charsToBase;
     private long _lastEnd;
+    private int _highWater;
 
     public TextStreamScanner(PiiDetector detector, FindingFactory factory, IScanObserver observer, ScanProgress? progress = null)
     {
@@ -42,8 +43,6 @@ public sealed class TextStreamScanner : IMatchSink
 
     /// <summary>Findings (of any confidence the detector reports) in the last <see cref="Scan"/>.</summary>
     public long Found { get; private set; }
-
-    private int _highWater;
 
     /// <summary>How much of the buffers passed to <see cref="Scan"/> was filled since the last call (then 0).</summary>
     public int TakeHighWater()
