@@ -121,35 +121,6 @@ public sealed partial class PiiDetector
         return events;
     }
 
-    /// <summary>Digits from i joined by the separator that follows the first group (stops counting at 9).</summary>
-    private static int JoinedDigits(ReadOnlySpan<byte> text, int i)
-    {
-        var n = 0;
-        byte kind = 0;
-        while (true)
-        {
-            while (i < text.Length && IsDigit(text[i]))
-            {
-                i++;
-                n++;
-            }
-
-            if (n >= MinCandidateDigits || i + 1 >= text.Length || !IsDigit(text[i + 1]))
-            {
-                return n;
-            }
-
-            var c = text[i];
-            if (c is not ((byte)'-' or (byte)'.' or (byte)' ') || (kind != 0 && c != kind))
-            {
-                return n;
-            }
-
-            kind = c;
-            i++;
-        }
-    }
-
     /// <summary>Positions where 9 set bits in a row begin.</summary>
     private static ulong RunOf9(ulong m)
     {

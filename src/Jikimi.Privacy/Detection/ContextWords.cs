@@ -210,10 +210,10 @@ public static class ContextWords
     private static ReadOnlySpan<byte> Lower(ReadOnlySpan<byte> src, Span<byte> buffer)
     {
         var dst = buffer[..src.Length];
+        var lower = LowerByte;
         for (var i = 0; i < src.Length; i++)
         {
-            var b = src[i];
-            dst[i] = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b;
+            dst[i] = lower[src[i]];
         }
 
         return dst;
