@@ -9,9 +9,9 @@ namespace Jikimi.Cli;
 /// <summary>The `jikimi` command: one executable, subcommands per area.</summary>
 public static class JikimiCli
 {
-    public static async Task<int> RunAsync(string[] args, CliContext ctx)
+    /// <summary>The whole command tree (tests walk it to hold every command to the exit-code table).</summary>
+    public static RootCommand Build(CliContext ctx, CommonOptions common)
     {
-        var common = new CommonOptions(ctx);
         var root = new RootCommand("Jikimi (지킴이): ISMS / ISMS-P certification workspace — criteria catalogs, evidence and audits.");
         root.Options.Add(common.Lang);
         root.Options.Add(common.DataDir);
@@ -29,6 +29,13 @@ public static class JikimiCli
             root.Subcommands.Add(c);
         }
 
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext ctx)
+    {
+        var common = new CommonOptions(ctx);
+        var root = Build(ctx, common);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -50,11 +57,35 @@ public static class JikimiCli
             await ctx.Err.WriteLineAsync("error: " + ex.Message);
             return ExitCodes.Usage;
         }
+        catch (CliFailureException ex)
+        {
+            await ctx.Err.WriteLineAsync("error: " + ex.Message);
+            return ExitCodes.Failed;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The command edge: a file that vanished or cannot be written is one line and exit 1, never a stack trace.
+            var lang = common.LanguageOf(parse);
+            await ctx.Err.WriteLineAsync(lang == Language.Ko ? "오류: 파일을 읽거나 쓸 수 없습니다: " + ex.Message : "error: cannot read or write a file: " + ex.Message);
+            return ExitCodes.Failed;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && Environment.GetEnvironmentVariable("JIKIMI_DEBUG") != "1")
+        {
+            // A bug: say which kind in one line (its message may quote data); JIKIMI_DEBUG=1 shows the stack trace.
+            var lang = common.LanguageOf(parse);
+            await ctx.Err.WriteLineAsync(lang == Language.Ko
+                ? $"오류: 예기치 않은 내부 오류 ({ex.GetType().Name}). JIKIMI_DEBUG=1 로 자세한 내용을 볼 수 있습니다."
+                : $"error: unexpected internal error ({ex.GetType().Name}); set JIKIMI_DEBUG=1 for details.");
+            return ExitCodes.Failed;
+        }
     }
 }
 
-/// <summary>A mistake on the command line found after parsing (unknown id, bad combination).</summary>
+/// <summary>A mistake on the command line found after parsing (unknown id, bad combination): exit 2.</summary>
 public sealed class CliUsageException(string message) : Exception(message);
+
+/// <summary>The command ran and failed on its input or output (a missing input file, an unwritable --out): exit 1.</summary>
+public sealed class CliFailureException(string message) : Exception(message);
 
 /// <summary>Options shared by several commands.</summary>
 public sealed class CommonOptions

@@ -19,12 +19,7 @@ public static class ImportProwlerCommand
         cmd.SetAction(p =>
         {
             var lang = common.LanguageOf(p);
-            var f = p.GetValue(file)!;
-            if (!f.Exists)
-            {
-                ctx.Err.WriteLine(lang.T($"오류: 파일이 없습니다: {f.FullName}", $"error: file not found: {f.FullName}"));
-                return ExitCodes.Failed;
-            }
+            var f = new FileInfo(InputFile.Require(p.GetValue(file)!.FullName, lang));
 
             if (f.Length > ProwlerImporter.MaxBytes)
             {

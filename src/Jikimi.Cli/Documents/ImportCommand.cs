@@ -33,11 +33,7 @@ public static class ImportCommand
 
         cmd.SetAction(async (p, ct) =>
         {
-            var path = p.GetValue(file)!;
-            if (!path.Exists)
-            {
-                throw new CliUsageException($"no file {path.FullName}");
-            }
+            var path = new FileInfo(InputFile.Require(p.GetValue(file)!.FullName, common.LanguageOf(p)));
 
             var orgText = p.GetValue(org) ?? OrganizationInFile(path.FullName)
                 ?? throw new CliUsageException("the file names no organization (no 'About' sheet); pass --org");
@@ -88,11 +84,7 @@ public static class ImportCommand
 
         cmd.SetAction(async (p, ct) =>
         {
-            var path = p.GetValue(file)!;
-            if (!path.Exists)
-            {
-                throw new CliUsageException($"no file {path.FullName}");
-            }
+            var path = new FileInfo(InputFile.Require(p.GetValue(file)!.FullName, common.LanguageOf(p)));
 
             await using var ws = LocalWorkspace.Open(ctx, common, db, p);
             if (ws is null)

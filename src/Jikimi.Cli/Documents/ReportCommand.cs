@@ -47,6 +47,7 @@ public static class ReportCommand
 
         cmd.SetAction(async (p, ct) =>
         {
+            using var target = OutputFile.Prepare(p.GetValue(output)!, common.LanguageOf(p));
             await using var ws = LocalWorkspace.Open(ctx, common, db, p);
             if (ws is null)
             {
@@ -63,7 +64,7 @@ public static class ReportCommand
                 "readiness" => await sp.GetRequiredService<BuildReadinessReport>().Handle(access, id, lang, p.GetValue(format) == "html" ? ReportFormat.Html : ReportFormat.Pdf, ct),
                 _ => await sp.GetRequiredService<ExportOscalResults>().Handle(access, id, lang, ct),
             };
-            return await WriteAsync(ctx, file, p.GetValue(output)!, ct);
+            return await WriteAsync(ctx, file, target, ct);
         });
         return cmd;
     }
@@ -83,6 +84,7 @@ public static class ReportCommand
 
         cmd.SetAction(async (p, ct) =>
         {
+            using var target = OutputFile.Prepare(p.GetValue(output)!, common.LanguageOf(p));
             await using var ws = LocalWorkspace.Open(ctx, common, db, p);
             if (ws is null)
             {
@@ -92,7 +94,7 @@ public static class ReportCommand
             var access = await ws.OrganizationAsync(p.GetValue(org)!, ct);
             var file = await ws.Services.GetRequiredService<BuildFindingsReport>()
                 .Handle(access, p.GetValue(audit), common.LanguageOf(p), p.GetValue(format) == "html" ? ReportFormat.Html : ReportFormat.Pdf, ct);
-            return await WriteAsync(ctx, file, p.GetValue(output)!, ct);
+            return await WriteAsync(ctx, file, target, ct);
         });
         return cmd;
     }
@@ -105,14 +107,15 @@ public static class ReportCommand
         cmd.SetAction(async (p, ct) =>
         {
             var e = CriteriaCatalog.Embedded[CommonOptions.ParseEdition(p.GetValue(edition))];
+            using var target = OutputFile.Prepare(p.GetValue(output)!, common.LanguageOf(p));
             var file = new ReportFile(OscalCatalog.Export(e, common.LanguageOf(p)), ReportFile.Json, "catalog.json");
-            return await WriteAsync(ctx, file, p.GetValue(output)!, ct);
+            return await WriteAsync(ctx, file, target, ct);
         });
         return cmd;
     }
 
-    /// <summary>Writes to a temp file beside the target, then renames: a failed run never leaves half a file.</summary>
-    internal static async Task<int> WriteAsync(CliContext ctx, Result<ReportFile> file, string path, CancellationToken ct)
+    /// <summary>Writes to the prepared temporary file, then renames: a failed run never leaves half a file, nor the temporary one.</summary>
+    internal static async Task<int> WriteAsync(CliContext ctx, Result<ReportFile> file, OutputFile target, CancellationToken ct)
     {
         if (file.Error is { } e)
         {
@@ -120,11 +123,9 @@ public static class ReportCommand
             return ExitCodes.Failed;
         }
 
-        var full = Path.GetFullPath(path);
-        var temp = full + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        await File.WriteAllBytesAsync(temp, file.Value!.Content, ct);
-        File.Move(temp, full, overwrite: true);
-        await ctx.Out.WriteLineAsync($"wrote {full} ({file.Value.Content.Length:N0} bytes, {file.Value.ContentType})");
+        await target.Stream.WriteAsync(file.Value!.Content, ct);
+        target.Commit();
+        await ctx.Out.WriteLineAsync($"wrote {target.Path} ({file.Value.Content.Length:N0} bytes, {file.Value.ContentType})");
         return ExitCodes.Ok;
     }
 }

@@ -80,8 +80,20 @@ public static class ScanCommand
             };
             var info = new ScanInfo(ctx.Clock.GetUtcNow(), min, keySource, typeof(ScanCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
             var fmt = p.GetValue(format) ?? "table";
+
+            // A mistyped path must fail the run (a CI gate would otherwise pass on nothing scanned).
+            var missing = roots.Where(r => !File.Exists(r) && !Directory.Exists(r))
+                .Concat((p.GetValue(sqlite) ?? []).Where(f => !File.Exists(f))).ToList();
+            if (missing.Count > 0)
+            {
+                throw new CliFailureException(lang.T(
+                    $"검사할 경로가 없습니다: {string.Join(", ", missing)}. 아무것도 검사하지 않았습니다.",
+                    $"no such path to scan: {string.Join(", ", missing)}. Nothing was scanned."));
+            }
+
             var outFile = p.GetValue(output);
-            using var writer = fmt == "table" ? null : FindingWriter.For(fmt, outFile is null ? OutputTarget.ToWriter(ctx.Out) : OutputTarget.ToFile(outFile));
+            using var target = outFile is null ? null : OutputFile.Prepare(outFile, lang);
+            using var writer = fmt == "table" ? null : FindingWriter.For(fmt, target is null ? OutputTarget.ToWriter(ctx.Out) : OutputTarget.ToStream(target.Stream));
             writer?.Begin(info);
 
             // --upload-to: the same JSON (masked values and fingerprints only), plus what was scanned, kept in memory.
@@ -124,13 +136,13 @@ public static class ScanCommand
             writer?.End(report, info);
             if (writer is null)
             {
-                if (outFile is null)
+                if (target is null)
                 {
                     ScanSummary.Write(ctx.Console, report, info, lang);
                 }
                 else
                 {
-                    using var file = new StreamWriter(outFile);
+                    using var file = new StreamWriter(target.Stream, leaveOpen: true);
                     ScanSummary.Write(CliContext.ForWriters(file, file, ctx.DefaultDataDir).Console, report, info, lang);
                 }
             }
@@ -141,6 +153,7 @@ public static class ScanCommand
                     $"{report.Total:N0} findings in {report.Files:N0} files/tables, {report.Skipped.Count:N0} skipped" + (outFile is null ? string.Empty : $" → {outFile}")));
             }
 
+            target?.Commit();
             var uploaded = ExitCodes.Ok;
             if (upload is not null)
             {

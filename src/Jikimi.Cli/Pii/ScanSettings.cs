@@ -61,7 +61,7 @@ public static class ScanSettings
         {
             if (!File.Exists(keyFile))
             {
-                throw new CliUsageException($"key file not found: {keyFile}");
+                throw new CliFailureException($"--key-file: no such file: {keyFile}");
             }
 
             return (FromSecret(File.ReadAllBytes(keyFile).AsSpan().Trim("\r\n \t"u8), "--key-file"), "key-file");

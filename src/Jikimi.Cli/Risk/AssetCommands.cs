@@ -28,12 +28,7 @@ public static class AssetCommands
         {
             var lang = common.LanguageOf(p);
             using var conn = api.Connect(p);
-            var path = p.GetValue(file)!;
-            if (!File.Exists(path))
-            {
-                await ctx.Err.WriteLineAsync(lang.T($"파일이 없습니다: {path}", $"no such file: {path}"));
-                return ExitCodes.Failed;
-            }
+            var path = InputFile.Require(p.GetValue(file)!, lang);
 
             return await conn.RunAsync(ctx, lang, async () =>
             {
@@ -80,6 +75,7 @@ public static class AssetCommands
             }
 
             using var conn = api.Connect(p);
+            using var target = path is { Length: > 0 } ? OutputFile.Prepare(path, lang) : null;
             return await conn.RunAsync(ctx, lang, async () =>
             {
                 using var r = await conn.GetAsync($"{conn.OrgPath}/assets/export.{kind}", ct);
@@ -89,10 +85,11 @@ public static class AssetCommands
                 }
 
                 var bytes = await r.Content.ReadAsByteArrayAsync(ct);
-                if (path is { Length: > 0 })
+                if (target is not null)
                 {
-                    await File.WriteAllBytesAsync(path, bytes, ct);
-                    await ctx.Err.WriteLineAsync(lang.T($"저장: {path}", $"written: {path}"));
+                    await target.Stream.WriteAsync(bytes, ct);
+                    target.Commit();
+                    await ctx.Err.WriteLineAsync(lang.T($"저장: {target.Path}", $"written: {target.Path}"));
                 }
                 else
                 {

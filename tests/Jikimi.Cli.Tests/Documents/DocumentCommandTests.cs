@@ -123,7 +123,7 @@ public sealed class DocumentCommandTests : IDisposable
         var second = _cli.Run("import", "prowler", fixture, "--org", Org);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("already imported", second.Out, StringComparison.Ordinal);
-        Assert.Equal(2, _cli.Run("import", "prowler", _out.File("missing.json"), "--org", Org).ExitCode);
+        Assert.Equal(1, _cli.Run("import", "prowler", _out.File("missing.json"), "--org", Org).ExitCode); // a missing input file: exit 1 everywhere
     }
 
     /// <summary>
