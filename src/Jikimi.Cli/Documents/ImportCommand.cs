@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Jikimi.Cli.Catalog;
 using Jikimi.Cli.Infrastructure;
 using Jikimi.Cli.Server;
 using Jikimi.Reports.Prowler;
@@ -96,6 +97,16 @@ public static class ImportCommand
             var target = await ws.AssessmentAsync(p.GetValue(assessment), ct);
             await using var stream = path.OpenRead();
             var r = await ws.Services.GetRequiredService<ImportProwler>().Handle(access, target, stream, ct);
+            var lang = common.LanguageOf(p);
+            if (r.Error is ProwlerNothingMapped refused)
+            {
+                await ctx.Err.WriteLineAsync(lang.T(
+                    $"오류: {refused.Code}: ISMS-P 통제에 매핑되는 점검 결과가 없어 가져오지 않았습니다. 아무것도 저장하지 않았습니다.",
+                    $"error: {refused.Code}: no finding maps to an ISMS-P control; not imported, nothing was stored."));
+                await WriteCountsAsync(ctx.Err, refused.Counts, lang);
+                return ExitCodes.Failed;
+            }
+
             if (r.Error is { } e)
             {
                 await ctx.Err.WriteLineAsync($"error: {e.Code}: {e.Message}");
@@ -106,6 +117,7 @@ public static class ImportCommand
             await ctx.Out.WriteLineAsync(v.AlreadyImported
                 ? $"already imported (evidence {v.EvidenceId}); nothing changed"
                 : $"imported {v.Findings} findings ({v.Pass} pass, {v.Fail} fail) as evidence {v.EvidenceId} on {v.Controls.Count - v.NotInAssessment.Count} controls");
+            await WriteCountsAsync(ctx.Out, v.Counts, lang);
             foreach (var c in v.Controls)
             {
                 await ctx.Out.WriteLineAsync($"  {c.ControlId,-7} pass {c.Pass,4}  fail {c.Fail,4}{(v.NotInAssessment.Contains(c.ControlId) ? "  (not in this assessment)" : string.Empty)}");
@@ -114,6 +126,18 @@ public static class ImportCommand
             return ExitCodes.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>found / mapped / unmapped (with the reason per provider) / manual / muted.</summary>
+    private static async Task WriteCountsAsync(TextWriter w, ProwlerCounts c, Jikimi.Catalog.Model.Language lang)
+    {
+        await w.WriteLineAsync(lang.T(
+            $"  발견 {c.Found} · 매핑 {c.Mapped} · 매핑 안 됨 {c.Unmapped} · 수동(MANUAL) {c.Manual} · 음소거 {c.Muted} ({c.Format})",
+            $"  found {c.Found} · mapped {c.Mapped} · unmapped {c.Unmapped} · manual {c.Manual} · muted {c.Muted} ({c.Format})"));
+        foreach (var u in c.UnmappedBy)
+        {
+            await w.WriteLineAsync($"  {lang.T("매핑 안 됨", "unmapped")} {u.Findings}: {u.Explain(lang == Jikimi.Catalog.Model.Language.Ko)}" + (u.Checks.Count > 0 ? $" [{string.Join(", ", u.Checks)}]" : string.Empty));
+        }
     }
 
     /// <summary>The organization id the exported file names on its About sheet, if any.</summary>

@@ -18,7 +18,28 @@ public sealed record ProwlerImportReport(
     int Pass,
     int Fail,
     IReadOnlyList<ProwlerControlResult> Controls,
-    IReadOnlyList<string> NotInAssessment);
+    IReadOnlyList<string> NotInAssessment,
+    ProwlerCounts Counts);
+
+/// <summary>
+/// What the file held: every finding found; the PASS/FAIL ones mapped to ISMS-P controls (evidence) and those that
+/// could not be mapped (no evidence; why, per provider); MANUAL and muted findings (counted, never evidence).
+/// </summary>
+public sealed record ProwlerCounts(string Format, int Found, int Mapped, int Unmapped, int Manual, int Muted, IReadOnlyList<ProwlerUnmapped> UnmappedBy)
+{
+    public static ProwlerCounts Of(ProwlerResultSet r) => new(r.Format, r.Found, r.Mapped, r.Unmapped, r.Manual, r.Muted, r.UnmappedBy ?? []);
+}
+
+/// <summary>The findings name ISMS-P controls, but none of them is part of the assessment (e.g. ISMS-P-only controls in an ISMS assessment).</summary>
+public sealed record ProwlerNoControlInAssessment(IReadOnlyList<string> Controls) : RuleError(
+    "prowler.no_control_in_assessment",
+    $"The Prowler results were not imported: none of their ISMS-P controls ({string.Join(", ", Controls.Take(20))}) is part of this assessment. Nothing was stored.");
+
+/// <summary>No finding of the file names an ISMS-P control: importing it would make evidence linked to nothing.</summary>
+public sealed record ProwlerNothingMapped(ProwlerCounts Counts) : RuleError(
+    "prowler.nothing_mapped",
+    $"The Prowler results were not imported: none of the {Counts.Found} findings maps to an ISMS-P control ({Counts.Unmapped} PASS/FAIL without ISMS-P ids, {Counts.Manual} manual, {Counts.Muted} muted). "
+    + string.Join(" ", Counts.UnmappedBy.Select(u => $"{u.Explain(korean: false)} ({u.Findings}).")) + " Nothing was stored.");
 
 public sealed record ProwlerFileInvalid(string Detail) : RuleError("prowler.invalid", $"The Prowler results were not imported: {Detail}");
 
@@ -69,11 +90,20 @@ public sealed class ImportProwler(JikimiDb db, UploadEvidence upload, AuditWrite
         }
 
         var r = results!;
+        if (r.Mapped == 0)
+        {
+            return new ProwlerNothingMapped(ProwlerCounts.Of(r));
+        }
+
         var summary = r.ToSummaryJson();
         var hash = Sha256Hash.FromBytes(System.Security.Cryptography.SHA256.HashData(summary));
         var inAssessment = await db.ControlAssessments.AsNoTracking().Where(c => c.AssessmentId == assessment.Id).Select(c => c.ControlId).ToListAsync(ct);
         var mapped = r.Controls.Select(c => c.ControlId).Where(inAssessment.Contains).ToList();
         var notInAssessment = r.Controls.Select(c => c.ControlId).Where(c => !inAssessment.Contains(c)).ToList();
+        if (mapped.Count == 0)
+        {
+            return new ProwlerNoControlInAssessment(notInAssessment);
+        }
 
         // Idempotence: the same result set (per organization: the query filter) was stored before.
         var existingVersion = await db.EvidenceVersions.AsNoTracking().Where(v => v.Sha256 == hash.Hex)
@@ -81,7 +111,7 @@ public sealed class ImportProwler(JikimiDb db, UploadEvidence upload, AuditWrite
             .FirstOrDefaultAsync(ct);
         if (existingVersion is not null)
         {
-            return new ProwlerImportReport(assessment.Id, existingVersion, true, hash.Hex, r.Findings, r.Pass, r.Fail, r.Controls, notInAssessment);
+            return new ProwlerImportReport(assessment.Id, existingVersion, true, hash.Hex, r.Findings, r.Pass, r.Fail, r.Controls, notInAssessment, ProwlerCounts.Of(r));
         }
 
         var accounts = r.Accounts.Count == 0 ? "-" : string.Join(", ", r.Accounts);
@@ -99,7 +129,7 @@ public sealed class ImportProwler(JikimiDb db, UploadEvidence upload, AuditWrite
         var effective = r.ScanDate is { } d && d <= today ? d : today;
         var description = $"자동 수집 증적 (Prowler {r.Format}): 통과 {r.Pass} · 실패 {r.Fail} · ISMS-P 통제 {r.Controls.Count}개 / Automated evidence: {r.Pass} passed, {r.Fail} failed, {r.Controls.Count} ISMS-P controls.";
 
-        audit.Record(access, AuditActions.ProwlerImported, "assessment", assessment.Id, new { sha256 = hash.Hex, r.Format, r.Findings, r.Pass, r.Fail, controls = mapped.Count, notInAssessment = notInAssessment.Count });
+        audit.Record(access, AuditActions.ProwlerImported, "assessment", assessment.Id, new { sha256 = hash.Hex, r.Format, r.Found, r.Findings, r.Pass, r.Fail, r.Unmapped, r.Manual, r.Muted, controls = mapped.Count, notInAssessment = notInAssessment.Count });
         var stored = await upload.Store(new MemoryStream(summary), ct);
         if (stored.Error is { } se)
         {
@@ -108,6 +138,6 @@ public sealed class ImportProwler(JikimiDb db, UploadEvidence upload, AuditWrite
 
         var request = new UploadEvidenceRequest(title, description, effective, 30, targets, Source);
         var recorded = await upload.Record(access, item, request, stored.Value!, $"prowler-{effective:yyyyMMdd}-{hash.Hex[..12]}.json", ct);
-        return recorded.Error is { } re ? re : new ProwlerImportReport(assessment.Id, recorded.Value!.Id, false, hash.Hex, r.Findings, r.Pass, r.Fail, r.Controls, notInAssessment);
+        return recorded.Error is { } re ? re : new ProwlerImportReport(assessment.Id, recorded.Value!.Id, false, hash.Hex, r.Findings, r.Pass, r.Fail, r.Controls, notInAssessment, ProwlerCounts.Of(r));
     }
 }

@@ -53,6 +53,13 @@ public static class ReportEndpoints
                 await WithUpload(http, ImportProwler.MaxBytes, async body =>
                 {
                     var r = await h.Handle(http.Access(), assessmentId, body, ct);
+                    if (r.Error is ProwlerNothingMapped refused)
+                    {
+                        var problem = Problems.From(refused);
+                        problem.ProblemDetails.Extensions["counts"] = refused.Counts;
+                        return problem;
+                    }
+
                     if (r.Error is { } e)
                     {
                         return Problems.From(e);

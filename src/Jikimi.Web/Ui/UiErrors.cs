@@ -28,6 +28,8 @@ public static class UiErrors
         ["member.exists"] = "이미 이 조직의 구성원입니다.",
         ["concurrency.conflict"] = "다른 사용자가 먼저 수정했습니다. 새로 고친 뒤 다시 저장하세요.",
         ["conflict.duplicate"] = "같은 항목을 다른 요청이 방금 먼저 만들었습니다. 새로 고쳐 확인하세요.",
+        ["prowler.nothing_mapped"] = "Prowler 결과를 가져오지 않았습니다: ISMS-P 통제에 매핑되는 점검 결과가 하나도 없습니다 (Azure·GCP·Kubernetes 결과나 ISMS-P 매핑 이전 버전의 파일). 아무것도 저장하지 않았습니다.",
+        ["prowler.no_control_in_assessment"] = "Prowler 결과를 가져오지 않았습니다: 매핑된 ISMS-P 통제가 이 평가에 하나도 없습니다. 아무것도 저장하지 않았습니다.",
     };
 
     public static string Message(DomainError error)

@@ -126,6 +126,22 @@ public sealed class DocumentCommandTests : IDisposable
         Assert.Equal(1, _cli.Run("import", "prowler", _out.File("missing.json"), "--org", Org).ExitCode); // a missing input file: exit 1 everywhere
     }
 
+    [Fact]
+    public void Prowler_import_reports_what_the_file_held_and_refuses_files_that_map_to_nothing()
+    {
+        string Fixture(string name) => Path.Combine(RepoPaths.Root, "tests", "Jikimi.Reports.Tests", "TestData", "prowler", name);
+        var csv = _cli.Run("--lang", "en", "import", "prowler", Fixture("kisa_isms_p_2023_aws.csv"), "--org", Org);
+        Assert.True(csv.ExitCode == 0, csv.Err);
+        Assert.Contains("found 6 · mapped 3 · unmapped 0 · manual 2 · muted 1 (csv-ismsp)", csv.Out, StringComparison.Ordinal);
+
+        var azure = _cli.Run("import", "prowler", Fixture("prowler-azure.ocsf.json"), "--org", Org);
+        Assert.Equal(1, azure.ExitCode);
+        Assert.Contains("prowler.nothing_mapped", azure.Err, StringComparison.Ordinal);
+        Assert.Contains("발견 4 · 매핑 0 · 매핑 안 됨 2 · 수동(MANUAL) 1 · 음소거 1", azure.Err, StringComparison.Ordinal);
+        Assert.Contains("azure: 파일의 점검 결과에 ISMS-P", azure.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", azure.Err, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The generated XLSX opens in a real spreadsheet program: LibreOffice converts it to PDF. scripts/test.sh
     /// installs LibreOffice and sets JIKIMI_REQUIRE_LIBREOFFICE=1, so there a missing soffice fails the test.

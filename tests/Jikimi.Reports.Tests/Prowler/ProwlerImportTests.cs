@@ -25,6 +25,9 @@ public class ProwlerImportTests
         Assert.Null(error);
         Assert.Equal(format, r!.Format);
         Assert.Equal((5, 3, 2, 1), (r.Findings, r.Pass, r.Fail, r.Unmapped)); // MANUAL not counted; the CIS-only finding is unmapped
+        Assert.Equal((6, 4, 1, 0), (r.Found, r.Mapped, r.Manual, r.Muted));
+        var why = Assert.Single(r.UnmappedBy!);
+        Assert.Equal(("aws", ProwlerUnmapped.CheckNotMapped, 1, "s3_bucket_public_access"), (why.Provider, why.Reason, why.Findings, why.Checks.Single()));
         Assert.Equal(["2.5.3", "2.7.1", "2.9.4", "2.11.2"], r.Controls.Select(c => c.ControlId));
         var c271 = r.Controls.Single(c => c.ControlId == "2.7.1");
         Assert.Equal((1, 1), (c271.Pass, c271.Fail));
@@ -40,7 +43,9 @@ public class ProwlerImportTests
     [InlineData("not json at all;;", "STATUS, CHECK_ID and COMPLIANCE")]
     [InlineData("[{\"a\": 1}]", "no status_code")]
     [InlineData("[1,2]", "not an object")]
-    [InlineData("[]", "no PASS or FAIL findings")]
+    [InlineData("[]", "holds no findings")]
+    [InlineData("STATUS;CHECK_ID;COMPLIANCE\nMAYBE;c;KISA-ISMS-P-2023: 1.1.1\n", "Line 2: STATUS 'MAYBE'")]
+    [InlineData("REQUIREMENTS_ID;CHECKID;STATUS\n1.1.1;c;PASS;extra\n", "Line 2 has 4 fields")]
     [InlineData("{\"broken\": ", "Not valid JSON")]
     public void Bad_files_say_what_is_wrong(string content, string expected)
     {
@@ -93,6 +98,76 @@ public class ProwlerImportTests
         Assert.Equal(first.EvidenceId, csv.EvidenceId);
         var after = await Counts();
         Assert.Equal((before.Items, before.Versions + 1, before.Links), (after.Items, after.Versions, after.Links));
+    }
+
+    [Fact]
+    public void Prowlers_ismsp_compliance_csv_is_read_one_finding_per_check_and_resource()
+    {
+        var (r, error) = ProwlerReader.Parse(Fixture("kisa_isms_p_2023_aws.csv"));
+        Assert.Null(error);
+        Assert.Equal("csv-ismsp", r!.Format);
+        Assert.Equal((3, 1, 2), (r.Findings, r.Pass, r.Fail)); // root MFA (two requirements, one finding), CloudTrail, ECS
+        Assert.Equal((6, 3, 0, 2, 1), (r.Found, r.Mapped, r.Unmapped, r.Manual, r.Muted)); // + 2 MANUAL requirements, 1 muted S3 finding
+        Assert.Equal(["2.5.3", "2.5.4", "2.7.1", "2.9.4"], r.Controls.Select(c => c.ControlId));
+        Assert.DoesNotContain(r.Controls, c => c.ControlId is "2.6.1" or "1.1.1"); // muted and manual rows are no evidence
+        Assert.Equal((1, 0), (r.Controls[0].Pass, r.Controls[0].Fail));
+        Assert.Equal(["arn:aws:cloudtrail:ap-northeast-2:123456789012:trail/main (ap-northeast-2)"], r.Controls.Single(c => c.ControlId == "2.9.4").FailingResources);
+        Assert.Equal(["123456789012"], r.Accounts);
+        Assert.Equal("aws", r.Provider);
+        Assert.Equal(new DateOnly(2025, 11, 27), r.ScanDate);
+        Assert.Empty(r.UnmappedBy!);
+    }
+
+    [Theory]
+    [InlineData("prowler-azure.ocsf.json", "azure", 4, 2, 1, 1)]
+    [InlineData("prowler-gcp.ocsf.json", "gcp", 2, 2, 0, 0)]
+    [InlineData("prowler-kubernetes.ocsf.json", "kubernetes", 2, 2, 0, 0)]
+    [InlineData("prowler-v3-aws.json", "aws", 3, 2, 1, 0)]
+    public void Outputs_without_an_ismsp_mapping_say_so_per_provider(string file, string provider, int found, int unmapped, int manual, int muted)
+    {
+        var (r, error) = ProwlerReader.Parse(Fixture(file));
+        Assert.Null(error);
+        Assert.Equal((found, 0, unmapped, manual, muted), (r!.Found, r.Mapped, r.Unmapped, r.Manual, r.Muted));
+        Assert.Empty(r.Controls);
+        var why = Assert.Single(r.UnmappedBy!);
+        Assert.Equal((provider, ProwlerUnmapped.NoIsmsPInFile, unmapped), (why.Provider, why.Reason, why.Findings));
+        Assert.Contains("predates", why.Explain(korean: false), StringComparison.Ordinal);
+        Assert.Contains("ISMS-P", why.Explain(korean: true), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task The_ismsp_compliance_csv_becomes_evidence_with_its_counts(string provider)
+    {
+        await using var app = await AppHarness.CreateAsync(provider);
+        var (org, a) = await OrgWithAssessmentAsync(app);
+        var report = Ok(await Use<ImportProwler, Result<ProwlerImportReport>>(app, org, h => h.Handle(org, a.Id, new MemoryStream(Fixture("kisa_isms_p_2023_aws.csv")), default)));
+        Assert.Equal(new ProwlerCounts("csv-ismsp", 6, 3, 0, 2, 1, []), report.Counts with { UnmappedBy = [] });
+        var evidence = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<GetEvidence>().Handle(org, report.EvidenceId!.Value, default)));
+        Assert.Equal(["2.5.3", "2.5.4", "2.7.1", "2.9.4"], evidence.UsedIn!.Select(u => u.ControlId).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Files_that_map_to_no_control_are_refused_and_store_nothing(string provider)
+    {
+        await using var app = await AppHarness.CreateAsync(provider);
+        var (org, a) = await OrgWithAssessmentAsync(app);
+        foreach (var file in new[] { "prowler-azure.ocsf.json", "prowler-gcp.ocsf.json", "prowler-kubernetes.ocsf.json", "prowler-v3-aws.json" })
+        {
+            var r = await Use<ImportProwler, Result<ProwlerImportReport>>(app, org, h => h.Handle(org, a.Id, new MemoryStream(Fixture(file)), default));
+            var refused = Assert.IsType<ProwlerNothingMapped>(r.Error);
+            Assert.Equal("prowler.nothing_mapped", refused.Code);
+            Assert.Equal(0, refused.Counts.Mapped);
+            Assert.Contains("Nothing was stored", refused.Message, StringComparison.Ordinal);
+        }
+
+        var counts = await app.Run(org.OrganizationId, async sp =>
+        {
+            var db = sp.GetRequiredService<JikimiDb>();
+            return (await db.Evidence.CountAsync(), await db.EvidenceVersions.CountAsync(), await db.EvidenceLinks.CountAsync(), await db.AuditEvents.CountAsync(e => e.Action == Jikimi.Application.AuditTrail.AuditActions.ProwlerImported));
+        });
+        Assert.Equal((0, 0, 0, 0), counts);
     }
 
     [Theory]

@@ -26,6 +26,9 @@ public sealed class DocumentsModel(GetAssessment get, ExportStatement statement,
 
     public ProwlerImportReport? Prowler { get; private set; }
 
+    /// <summary>What the uploaded Prowler file held (found, mapped, unmapped with reasons, manual, muted), imported or refused.</summary>
+    public ProwlerCounts? ProwlerCounts { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await Load(ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetStatementAsync(string? lang, CancellationToken ct) => Download(await statement.Handle(Access, AssessmentId, Language(lang), ct));
@@ -81,12 +84,18 @@ public sealed class DocumentsModel(GetAssessment get, ExportStatement statement,
 
         await using var content = file.OpenReadStream();
         var r = await prowler.Handle(Access, AssessmentId, content, ct);
+        if (r.Error is ProwlerNothingMapped refused)
+        {
+            ProwlerCounts = refused.Counts; // show what was found and why it maps to nothing
+        }
+
         if (r.Error is { } e)
         {
             return Fail(e);
         }
 
         Prowler = r.Value;
+        ProwlerCounts = r.Value!.Counts;
         return Page();
     }
 
