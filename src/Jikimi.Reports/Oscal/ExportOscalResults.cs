@@ -34,6 +34,12 @@ public sealed class ExportOscalResults(JikimiDb db, TimeProvider clock)
         var observations = new JsonArray();
         var findings = new JsonArray();
         var selected = new JsonArray();
+        var automated = await AutomatedEvidenceAsync(assessmentId, ct);
+        foreach (var (uuid, observation, _) in automated.Values.DistinctBy(x => x.Uuid).OrderBy(x => x.Uuid, StringComparer.Ordinal))
+        {
+            observations.Add(observation);
+        }
+
         foreach (var c in controls)
         {
             var control = edition.Find(c.ControlId);
@@ -41,6 +47,11 @@ public sealed class ExportOscalResults(JikimiDb db, TimeProvider clock)
             selected.Add(new JsonObject { ["control-id"] = id });
             var own = items[c.Id].OrderBy(i => i.Number).ToList();
             var related = new JsonArray();
+            foreach (var auto in automated.Values.Where(x => x.Controls.Contains(c.Id)).Select(x => x.Uuid).Distinct().Order(StringComparer.Ordinal))
+            {
+                related.Add(new JsonObject { ["observation-uuid"] = auto });
+            }
+
             foreach (var i in own.Where(i => i.Result != CheckResult.Unassessed))
             {
                 var uuid = OscalIds.V5($"jikimi:observation:{i.Id}:{i.Version}");
@@ -71,6 +82,13 @@ public sealed class ExportOscalResults(JikimiDb db, TimeProvider clock)
                 own.Count(i => i.Result == CheckResult.NotApplicable),
                 own.Count(i => i.Result == CheckResult.Unassessed));
             var result = ControlResult.Derive(c.Applicable, counts);
+            if (result == CheckResult.Unassessed)
+            {
+                // Not assessed yet: OSCAL's objective status is only satisfied or not-satisfied, so no finding is made
+                // (the control stays in reviewed-controls); see ADR 0026.
+                continue;
+            }
+
             var finding = new JsonObject
             {
                 ["uuid"] = OscalIds.V5($"jikimi:finding:{c.Id}:{c.Version}:{string.Join(',', own.Select(i => i.Version))}").ToString(),
@@ -81,7 +99,19 @@ public sealed class ExportOscalResults(JikimiDb db, TimeProvider clock)
                 {
                     ["type"] = "objective-id",
                     ["target-id"] = id + "_obj",
-                    ["status"] = new JsonObject { ["state"] = result == CheckResult.Fulfilled ? "satisfied" : "not-satisfied" },
+                    ["status"] = result switch
+                    {
+                        CheckResult.Fulfilled => new JsonObject { ["state"] = "satisfied", ["reason"] = "pass" },
+
+                        // Not applicable is no deficiency: "satisfied" for the objective, "not-applicable" as the implementation state.
+                        CheckResult.NotApplicable => new JsonObject
+                        {
+                            ["state"] = "satisfied",
+                            ["reason"] = "other",
+                            ["remarks"] = lang == Language.Ko ? "해당 없음 (not applicable)" : "Not applicable",
+                        },
+                        _ => new JsonObject { ["state"] = "not-satisfied", ["reason"] = "fail" },
+                    },
                     ["implementation-status"] = new JsonObject
                     {
                         ["state"] = result switch
@@ -107,6 +137,9 @@ public sealed class ExportOscalResults(JikimiDb db, TimeProvider clock)
             findings.Add(finding);
         }
 
+        // The catalog and the plan are back-matter resources that import-ap and reviewed-controls point at by "#uuid".
+        var catalogResource = OscalIds.V5($"jikimi:catalog:{edition.Id.Value}").ToString();
+        var planResource = OscalIds.V5($"jikimi:assessment-plan:{assessment.Id}").ToString();
         var resultObject = new JsonObject
         {
             ["uuid"] = OscalIds.V5($"jikimi:result:{assessment.Id}").ToString(),
@@ -114,7 +147,11 @@ public sealed class ExportOscalResults(JikimiDb db, TimeProvider clock)
             ["description"] = $"{org} — {edition.Name[lang]} ({assessment.Year})",
             ["start"] = OscalIds.Time(assessment.CreatedAt),
             ["end"] = OscalIds.Time(now),
-            ["reviewed-controls"] = new JsonObject { ["control-selections"] = new JsonArray(new JsonObject { ["include-controls"] = selected }) },
+            ["reviewed-controls"] = new JsonObject
+            {
+                ["links"] = new JsonArray(new JsonObject { ["href"] = "#" + catalogResource, ["rel"] = "reference", ["text"] = edition.Name[lang] }),
+                ["control-selections"] = new JsonArray(new JsonObject { ["include-controls"] = selected }),
+            },
         };
         if (observations.Count > 0)
         {
@@ -140,13 +177,82 @@ public sealed class ExportOscalResults(JikimiDb db, TimeProvider clock)
                 },
                 ["import-ap"] = new JsonObject
                 {
-                    ["href"] = $"urn:jikimi:assessment:{assessment.Id}",
-                    ["remarks"] = "Jikimi keeps no OSCAL assessment plan; the plan is the ISMS-P criteria edition named in the description (see the OSCAL catalog export).",
+                    ["href"] = "#" + planResource,
+                    ["remarks"] = "Jikimi keeps no separate OSCAL assessment plan: the plan is this assessment against the criteria catalog named in back-matter.",
                 },
                 ["results"] = new JsonArray(resultObject),
+                ["back-matter"] = new JsonObject
+                {
+                    ["resources"] = new JsonArray(
+                        new JsonObject
+                        {
+                            ["uuid"] = planResource,
+                            ["title"] = $"{assessment.Title} — {edition.Name[lang]}",
+                            ["description"] = lang == Language.Ko
+                                ? $"평가 계획: {org}의 {assessment.Year}년 평가를 {edition.Name[lang]} 기준으로 수행합니다."
+                                : $"Assessment plan: {org}'s {assessment.Year} assessment against {edition.Name[lang]}.",
+                            ["props"] = new JsonArray(new JsonObject { ["name"] = "type", ["value"] = "plan" }),
+                            ["rlinks"] = new JsonArray(new JsonObject { ["href"] = $"urn:jikimi:assessment:{assessment.Id}" }),
+                        },
+                        new JsonObject
+                        {
+                            ["uuid"] = catalogResource,
+                            ["title"] = edition.Name[lang],
+                            ["description"] = lang == Language.Ko
+                                ? "평가 대상 기준의 OSCAL 카탈로그 (jikimi report oscal-catalog, API …/oscal/catalog)."
+                                : "The OSCAL catalog of the criteria assessed (jikimi report oscal-catalog, API …/oscal/catalog).",
+                            ["props"] = new JsonArray(new JsonObject { ["name"] = "type", ["value"] = "standard" }),
+                            ["rlinks"] = new JsonArray(new JsonObject { ["href"] = $"oscal-catalog-{edition.Id.Value}.json", ["media-type"] = "application/oscal.catalog+json" }),
+                        }),
+                },
             },
         };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(doc, OscalCatalog.Json);
         return new ReportFile(bytes, ReportFile.Json, $"oscal-assessment-results-{assessment.Year}-{assessment.Edition}.json");
+    }
+
+    /// <summary>
+    /// Automated evidence (any source but a manual upload: Prowler, and later others) linked to the assessment's
+    /// controls, as one observation per evidence item (its current version), keyed by evidence id with the linked
+    /// control assessments.
+    /// </summary>
+    private async Task<Dictionary<Guid, (string Uuid, JsonObject Observation, HashSet<Guid> Controls)>> AutomatedEvidenceAsync(Guid assessmentId, CancellationToken ct)
+    {
+        var links = await db.EvidenceLinks.AsNoTracking()
+            .Join(db.ControlAssessments.Where(c => c.AssessmentId == assessmentId), l => l.ControlAssessmentId, c => c.Id, (l, c) => new { l.EvidenceId, l.ControlAssessmentId })
+            .Join(db.Evidence.Where(e => e.Source != "upload" && e.DeletedAt == null), x => x.EvidenceId, e => e.Id, (x, e) => new { x.EvidenceId, x.ControlAssessmentId, e.Title, e.Description, e.Source, e.CurrentVersion })
+            .ToListAsync(ct);
+        var ids = links.Select(l => l.EvidenceId).Distinct().ToList();
+        var versions = (await db.EvidenceVersions.AsNoTracking().Where(v => ids.Contains(v.EvidenceId)).ToListAsync(ct))
+            .GroupBy(v => v.EvidenceId).ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.Number).First());
+        var result = new Dictionary<Guid, (string, JsonObject, HashSet<Guid>)>();
+        foreach (var g in links.GroupBy(l => l.EvidenceId))
+        {
+            var e = g.First();
+            var version = versions.GetValueOrDefault(g.Key);
+            var uuid = OscalIds.V5($"jikimi:evidence:{g.Key}:{version?.Number ?? e.CurrentVersion}").ToString();
+            var observation = new JsonObject
+            {
+                ["uuid"] = uuid,
+                ["title"] = e.Title,
+                ["description"] = string.IsNullOrWhiteSpace(e.Description) ? e.Title : e.Description,
+                ["props"] = new JsonArray(OscalCatalog.Custom("evidence-source", e.Source), OscalCatalog.Custom("evidence-id", g.Key.ToString())),
+                ["methods"] = new JsonArray("TEST"),
+                ["types"] = new JsonArray("finding"),
+                ["collected"] = OscalIds.Time(version?.UploadedAt ?? DateTime.UnixEpoch),
+            };
+            if (version is not null)
+            {
+                observation["relevant-evidence"] = new JsonArray(new JsonObject
+                {
+                    ["href"] = $"urn:jikimi:evidence:{g.Key}:v{version.Number}",
+                    ["description"] = $"{version.FileName} (SHA-256 {version.Sha256})",
+                });
+            }
+
+            result[g.Key] = (uuid, observation, g.Select(x => x.ControlAssessmentId).ToHashSet());
+        }
+
+        return result;
     }
 }

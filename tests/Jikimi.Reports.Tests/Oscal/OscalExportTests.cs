@@ -86,13 +86,59 @@ public class OscalExportTests
         using var doc = JsonDocument.Parse(file.Content);
         var result = doc.RootElement.GetProperty("assessment-results").GetProperty("results")[0];
         var findings = result.GetProperty("findings").EnumerateArray().ToList();
-        Assert.Equal(a.Controls, findings.Count);
+        Assert.Equal(2, findings.Count); // 1.1.1 fulfilled and 3.2.1 not applicable; the controls not yet assessed have no finding
+        Assert.Equal(a.Controls, result.GetProperty("reviewed-controls").GetProperty("control-selections")[0].GetProperty("include-controls").GetArrayLength());
+        Assert.DoesNotContain(findings, f => f.GetProperty("target").GetProperty("status").GetProperty("state").GetString() == "not-satisfied");
         var f111 = findings.Single(f => f.GetProperty("target").GetProperty("target-id").GetString() == "ismsp-1.1.1_obj");
         Assert.Equal("satisfied", f111.GetProperty("target").GetProperty("status").GetProperty("state").GetString());
         Assert.Equal("위원회 운영", f111.GetProperty("description").GetString());
         Assert.Equal(2, f111.GetProperty("related-observations").GetArrayLength());
         var f321 = findings.Single(f => f.GetProperty("target").GetProperty("target-id").GetString() == "ismsp-3.2.1_obj");
         Assert.Equal("not-applicable", f321.GetProperty("target").GetProperty("implementation-status").GetProperty("state").GetString());
+        Assert.Equal("satisfied", f321.GetProperty("target").GetProperty("status").GetProperty("state").GetString());
+        Assert.Equal("수집하지 않음", f321.GetProperty("remarks").GetString());
         Assert.Equal(2, result.GetProperty("observations").GetArrayLength());
+
+        // import-ap and reviewed-controls point at back-matter resources: the plan, and the catalog file by its export name.
+        var ar = doc.RootElement.GetProperty("assessment-results");
+        var resources = ar.GetProperty("back-matter").GetProperty("resources").EnumerateArray().ToDictionary(r => "#" + r.GetProperty("uuid").GetString());
+        var plan = resources[ar.GetProperty("import-ap").GetProperty("href").GetString()!];
+        Assert.Equal("plan", plan.GetProperty("props")[0].GetProperty("value").GetString());
+        var catalog = resources[result.GetProperty("reviewed-controls").GetProperty("links")[0].GetProperty("href").GetString()!];
+        Assert.Equal("oscal-catalog-isms-p-2023.json", catalog.GetProperty("rlinks")[0].GetProperty("href").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Failed_controls_are_not_satisfied_and_prowler_evidence_appears_as_observations(string provider)
+    {
+        await using var app = await AppHarness.CreateAsync(provider);
+        var (org, a) = await OrgWithAssessmentAsync(app);
+        await app.Run(org.OrganizationId, async sp =>
+        {
+            var get = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Application.Assessments.GetControl>(sp);
+            var record = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Application.Assessments.RecordCheckItem>(sp);
+            foreach (var item in Ok(await get.Handle(org, a.Id, "2.9.4", default)).CheckItems)
+            {
+                Ok(await record.Handle(org, a.Id, item.CheckItemId, new Application.Assessments.RecordCheckItemRequest("not-fulfilled", null, "미흡", item.Version), default));
+            }
+
+            return 0;
+        });
+        var prowler = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "prowler", "prowler-ocsf.json"));
+        var imported = Ok(await Use<Jikimi.Reports.Prowler.ImportProwler, Result<Jikimi.Reports.Prowler.ProwlerImportReport>>(app, org, h => h.Handle(org, a.Id, new MemoryStream(prowler), default)));
+
+        var file = Ok(await Use<ExportOscalResults, Result<ReportFile>>(app, org, h => h.Handle(org, a.Id, Language.En, default)));
+        AssertValid(ResultsSchema.Value, file.Content);
+        using var doc = JsonDocument.Parse(file.Content);
+        var result = doc.RootElement.GetProperty("assessment-results").GetProperty("results")[0];
+        var observation = Assert.Single(result.GetProperty("observations").EnumerateArray(), o => o.GetProperty("props").EnumerateArray().Any(p => p.GetProperty("value").GetString() == "prowler"));
+        Assert.Equal(["TEST"], observation.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Contains(imported.EvidenceId!.Value.ToString(), observation.GetProperty("relevant-evidence")[0].GetProperty("href").GetString(), StringComparison.Ordinal);
+
+        var f294 = Assert.Single(result.GetProperty("findings").EnumerateArray());
+        Assert.Equal("ismsp-2.9.4_obj", f294.GetProperty("target").GetProperty("target-id").GetString());
+        Assert.Equal(("not-satisfied", "fail"), (f294.GetProperty("target").GetProperty("status").GetProperty("state").GetString(), f294.GetProperty("target").GetProperty("status").GetProperty("reason").GetString()));
+        Assert.Contains(f294.GetProperty("related-observations").EnumerateArray(), r => r.GetProperty("observation-uuid").GetString() == observation.GetProperty("uuid").GetString());
     }
 }
