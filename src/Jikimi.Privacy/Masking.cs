@@ -26,9 +26,9 @@ public static class Masking
                 break;
             }
 
-            if (b is >= (byte)'0' and <= (byte)'9' || (type == PiiType.KrPassport && b is >= (byte)'A' and <= (byte)'Z'))
+            if (b is >= (byte)'0' and <= (byte)'9' || (type == PiiType.KrPassport && (b | 0x20) is >= (byte)'a' and <= (byte)'z'))
             {
-                d[n++] = b;
+                d[n++] = type == PiiType.KrPassport && b >= (byte)'a' ? (byte)(b & ~0x20) : b; // passports are printed in capitals
                 letters += b > '9' ? 1 : 0;
             }
         }
@@ -37,6 +37,7 @@ public static class Masking
         return type switch
         {
             PiiType.KrRrn or PiiType.KrFrn when n == 13 => $"{s[..6]}-{s[6]}******",
+            PiiType.KrCrn when n == 13 => $"{s[..6]}-*******",
             PiiType.KrPassport => s[0] + new string('*', n - 1),
             PiiType.KrDriverLicense when n == 12 => $"{s[..2]}-{s[2..4]}-******-**",
             PiiType.KrDriverLicense when n == 10 => $"{s[..2]}-******-**",

@@ -29,6 +29,9 @@ public enum PiiType
 
     /// <summary>E-mail address.</summary>
     Email,
+
+    /// <summary>법인등록번호 (corporate registration number): a company's, not a person's; its own check digit.</summary>
+    KrCrn,
 }
 
 /// <summary>How sure a detector is. Ordered: Low &lt; Medium &lt; High.</summary>
@@ -54,6 +57,7 @@ public static class PiiTypeNames
         PiiType.BankAccount => "BANK_ACCOUNT",
         PiiType.Phone => "PHONE",
         PiiType.Email => "EMAIL",
+        PiiType.KrCrn => "KR_CRN",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -68,6 +72,7 @@ public static class PiiTypeNames
         PiiType.BankAccount => "계좌번호",
         PiiType.Phone => "전화번호",
         PiiType.Email => "이메일",
+        PiiType.KrCrn => "법인등록번호",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 

@@ -43,6 +43,9 @@ public sealed class PiiCorpus
             list.Add(Id("PHONE", Mobile(), Pick("", "연락처 ", "mobile ")));
             list.Add(Id("PHONE", Landline(), Pick("", "전화 ")));
             list.Add(Id("EMAIL", Email(), Pick("", "이메일 ")));
+            list.Add(Id("KR_CRN", Crn(), Pick("법인등록번호 ", "법인등록번호: ", "corporate registration no. ")));
+            list.Add(Id("KR_PASSPORT", Passport(current: _rng.Next(2) == 0).ToLowerInvariant(), Pick("여권번호 ", "passport no. "))); // typed in lower case
+            list.Add(Id("KR_BRN", Brn(valid: true).Replace("-", " - ", StringComparison.Ordinal), Pick("", "사업자등록번호 "))); // spaces around the hyphens
 
             list.Add(Look($"{Year()}-{D2(1, 12)}-{D2(1, 28)}"));
             list.Add(Look($"{Year()}.{D2(1, 12)}.{D2(1, 28)}"));
@@ -127,8 +130,34 @@ public sealed class PiiCorpus
         }
 
         var check = ((foreign ? 13 : 11) - (sum % 11)) % 10;
-        var digit = valid ? check : (check + 1 + _rng.Next(9)) % 10;
+
+        // An invalid one fails the corporate check digit too: a number passing only that one is reported as KR_CRN.
+        var corporate = CrnCheckDigit(head);
+        var digit = check;
+        while (!valid && (digit == check || digit == corporate))
+        {
+            digit = _rng.Next(10);
+        }
+
         return $"{head[..6]}-{head[6..]}{digit}";
+    }
+
+    /// <summary>법인등록번호: registry office (4) + kind of corporation (2) + serial (6) + check digit (weights 1,2,1,2,…).</summary>
+    public string Crn()
+    {
+        var head = Pick("1101", "1144", "1201", "1301", "1345", "1501", "1601", "2841") + Pick("11", "12", "13", "14", "21", "22", "31", "71") + Digits(6);
+        return $"{head[..6]}-{head[6..]}{CrnCheckDigit(head)}";
+    }
+
+    private static int CrnCheckDigit(string twelve)
+    {
+        var sum = 0;
+        for (var i = 0; i < 12; i++)
+        {
+            sum += (twelve[i] - '0') * ((i % 2) + 1);
+        }
+
+        return (10 - (sum % 10)) % 10;
     }
 
     public string Passport(bool current) =>

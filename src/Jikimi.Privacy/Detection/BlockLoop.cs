@@ -60,7 +60,8 @@ public sealed partial class PiiDetector
             var d = d0 | ((ulong)DigitMask(v1) << 32);
             var sep = SeparatorMask(v0) | ((ulong)SeparatorMask(v1) << 32);
             var dash = EqualMask(v0, (byte)'-') | ((ulong)EqualMask(v1, (byte)'-') << 32);
-            events |= Events(text, p, v0, d, sep, dash, carry);
+            var space = EqualMask(v0, (byte)' ') | ((ulong)EqualMask(v1, (byte)' ') << 32);
+            events |= Events(text, p, v0, d, sep, dash, space, carry);
         }
 
         while (events != 0)
@@ -89,12 +90,16 @@ public sealed partial class PiiDetector
     /// that follows its first group must number at least 9 ("2026-03-14 12:34" has 8: no shape is tried).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Events(ReadOnlySpan<byte> text, int p, Vector256<byte> v0, ulong d, ulong sep, ulong dash, uint carry)
+    private static uint Events(ReadOnlySpan<byte> text, int p, Vector256<byte> v0, ulong d, ulong sep, ulong dash, ulong space, uint carry)
     {
         var classes = ByteClasses;
         var d0 = (uint)d;
-        var joined = d | (sep & (d << 1) & (d >> 1));
-        var upperOrPlus = (Vector256.LessThan(v0 - Vector256.Create((byte)'A'), Vector256.Create((byte)26)) | Vector256.Equals(v0, Vector256.Create((byte)'+'))).ExtractMostSignificantBits();
+
+        // " - " between digits (a hyphen written with spaces around it) joins like a separator.
+        var bridge = dash & (space << 1) & (space >> 1) & (d << 2) & (d >> 2);
+        var joined = d | (sep & (d << 1) & (d >> 1)) | bridge | (bridge << 1) | (bridge >> 1);
+        // Letters of either case (passports are typed in lower case too; the table check below keeps M/S/R/O/D).
+        var upperOrPlus = (Vector256.LessThan((v0 | Vector256.Create((byte)0x20)) - Vector256.Create((byte)'a'), Vector256.Create((byte)26)) | Vector256.Equals(v0, Vector256.Create((byte)'+'))).ExtractMostSignificantBits();
         var flagged = (upperOrPlus << 1) | (p > 0 && (classes[text[p - 1]] & (PassportLetter | Plus)) != 0 ? 1u : 0u);
         var starts = d0 & ~((d0 << 1) | carry) & ((uint)RunOf9(joined) | flagged);
         var events = 0u;
@@ -109,6 +114,12 @@ public sealed partial class PiiDetector
             else
             {
                 var first = BitOperations.TrailingZeroCount(~(d >> r));
+                if (first < MinCandidateDigits && r + first + 1 < 64 && ((bridge >> (r + first + 1)) & 1) != 0)
+                {
+                    events |= 1u << r; // rare: the token parser decides
+                    continue;
+                }
+
                 var len = first >= MinCandidateDigits || r + first >= 63 ? 64
                     : BitOperations.TrailingZeroCount(~((d | (sep & (d << 1) & (d >> 1) & (text[p + r + first] == (byte)'-' ? dash : ~dash))) >> r));
                 if (r + len >= 64 || BitOperations.PopCount((d >> r) & ((1UL << len) - 1)) >= MinCandidateDigits)

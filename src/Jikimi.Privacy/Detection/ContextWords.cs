@@ -98,6 +98,7 @@ public static class ContextWords
                 "contact", "fax",
             ],
             [PiiType.Email] = ["이메일", "메일", "mail", "e-mail", "contact"],
+            [PiiType.KrCrn] = ["법인등록", "법인번호", "법인 등록", "corporate reg", "corporation reg", "crn"],
         };
         var result = new byte[PiiTypeNames.All.Count][][];
         foreach (var (type, words) in map)

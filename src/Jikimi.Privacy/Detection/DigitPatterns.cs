@@ -172,21 +172,37 @@ public sealed partial class PiiDetector
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (PiiType Type, Confidence? Confidence) Registration(ReadOnlySpan<byte> d, bool hyphen, ReadOnlySpan<byte> text, int start, int end)
     {
-        if (!Validators.TryRegistrationShape(d, _latestBirth, out var foreigner))
+        // 법인등록번호 share the 6-7 shape; their own check digit and the word before them tell them apart.
+        var person = Validators.TryRegistrationShape(d, _latestBirth, out var foreigner);
+        var personChecksum = person && (foreigner ? Validators.FrnChecksum(d) : Validators.RrnChecksum(d));
+        var corporate = Enabled(PiiType.KrCrn) && Validators.CrnChecksum(d);
+        if (Enabled(PiiType.KrCrn) && (corporate || !personChecksum) && ContextWords.Near(text, start, end, PiiType.KrCrn))
         {
-            return (PiiType.KrRrn, null);
+            // Next to 법인등록번호: a company's number, never a person's (without its check digit: a typo, reported low).
+            return (PiiType.KrCrn, !corporate ? Confidence.Low : hyphen ? Confidence.High : Confidence.Medium);
         }
 
+        if (!person)
+        {
+            return corporate && hyphen ? (PiiType.KrCrn, Confidence.Low) : (PiiType.KrRrn, null);
+        }
+
+        // Numbers issued since October 2020 have random digits after G: for those born since, no check digit applies.
+        var random = Validators.IssuedWithRandomDigits(d);
         var type = foreigner ? PiiType.KrFrn : PiiType.KrRrn;
-        var checksum = foreigner ? Validators.FrnChecksum(d) : Validators.RrnChecksum(d);
+        var checksum = personChecksum || random;
         if (checksum && hyphen)
         {
             return (type, Confidence.High); // context cannot raise it further: not looked up
         }
 
         var ctx = ContextWords.Near(text, start, end, type) || (foreigner && ContextWords.Near(text, start, end, PiiType.KrRrn));
+        if (!checksum && corporate && !ctx)
+        {
+            return (PiiType.KrCrn, hyphen ? Confidence.Low : null); // the old check digit should hold, the corporate one does
+        }
 
-        // Numbers issued since October 2020 carry random digits after G: a failed checksum lowers, never rejects.
+        // Older numbers re-issued since October 2020 carry random digits too: a failed checksum lowers, never rejects.
         var c = (checksum, hyphen) switch
         {
             (true, true) => Confidence.High,

@@ -117,7 +117,7 @@ public sealed partial class PiiDetector
                 continue;
             }
 
-            if (end - i < MinCandidateDigits && (pc & (PassportLetter | Plus)) == 0 && (end + 1 >= text.Length || (classes[text[end]] & Separator) == 0 || (classes[text[end + 1]] & Digit) == 0))
+            if (end - i < MinCandidateDigits && (pc & (PassportLetter | Plus)) == 0 && (end + 1 >= text.Length || (classes[text[end]] & Separator) == 0 || ((classes[text[end + 1]] & Digit) == 0 && !SpacedHyphen(text, end))))
             {
                 pos = end;
                 continue;
@@ -148,7 +148,7 @@ public sealed partial class PiiDetector
         {
             var c = (byte)b;
             t[b] = (byte)((IsDigit(c) ? Digit | Trigger : 0) | (IsWord(c) ? Word : 0) | (c == '@' ? Trigger : 0)
-                | (c is (byte)'-' or (byte)'.' or (byte)' ' ? Separator : 0) | (c is (byte)'M' or (byte)'S' or (byte)'R' or (byte)'O' or (byte)'D' ? PassportLetter : 0)
+                | (c is (byte)'-' or (byte)'.' or (byte)' ' ? Separator : 0) | (IsPassportLetter(c) ? PassportLetter : 0)
                 | (c == '+' ? Plus : 0));
         }
 
@@ -159,7 +159,7 @@ public sealed partial class PiiDetector
     private int DigitToken(ReadOnlySpan<byte> text, int i, bool final, ref Token tok, Span<byte> digits, ref int lastEnd, IMatchSink sink)
     {
         var prev = i > 0 ? text[i - 1] : (byte)' ';
-        if (prev is (byte)'M' or (byte)'S' or (byte)'R' or (byte)'O' or (byte)'D' && (i < 2 || !IsWord(text[i - 2])) && Enabled(PiiType.KrPassport))
+        if (IsPassportLetter(prev) && (i < 2 || !IsWord(text[i - 2])) && Enabled(PiiType.KrPassport))
         {
             var end = Passport(text, i, final, ref lastEnd, sink);
             if (end > 0)
@@ -259,6 +259,13 @@ public sealed partial class PiiDetector
 
     internal static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
 
+    /// <summary>" - " at <paramref name="at"/> followed by a digit: a hyphen written with spaces around it (123 - 45 - 67890).</summary>
+    private static bool SpacedHyphen(ReadOnlySpan<byte> text, int at) =>
+        at + 3 < text.Length && text[at] == (byte)' ' && text[at + 1] == (byte)'-' && text[at + 2] == (byte)' ' && IsDigit(text[at + 3]);
+
+    /// <summary>The type letters of Korean passports (M, S, R, O, D), in either case: printed in capitals, often typed in lower case.</summary>
+    private static bool IsPassportLetter(byte b) => (b | 0x20) is (byte)'m' or (byte)'s' or (byte)'r' or (byte)'o' or (byte)'d';
+
     internal static bool IsWord(byte b) => IsDigit(b) || (uint)((b | 0x20) - 'a') <= 'z' - 'a' || b == (byte)'_';
 
     private static Confidence Up(Confidence c, bool context) => context && c < Confidence.High ? c + 1 : c;
@@ -301,7 +308,13 @@ public sealed partial class PiiDetector
                 }
 
                 var c = text[runEnd];
-                if (c is not ((byte)'-' or (byte)'.' or (byte)' ') || !IsDigit(text[runEnd + 1]))
+                var next = runEnd + 1;
+                if (c == (byte)' ' && SpacedHyphen(text, runEnd))
+                {
+                    c = (byte)'-'; // people write "123 - 45 - 67890": the same hyphen
+                    next = runEnd + 3;
+                }
+                else if (c is not ((byte)'-' or (byte)'.' or (byte)' ') || !IsDigit(text[runEnd + 1]))
                 {
                     return;
                 }
@@ -313,7 +326,7 @@ public sealed partial class PiiDetector
                     return;
                 }
 
-                p = runEnd + 1;
+                p = next;
             }
         }
 

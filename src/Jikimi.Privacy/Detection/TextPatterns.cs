@@ -12,7 +12,7 @@ public sealed partial class PiiDetector
 
     /// <summary>
     /// 여권번호 at text[i-1]: previous form letter + 8 digits (M12345678), current form letter + 3 digits + letter +
-    /// 4 digits (M123A4567). No public check digit, so weak alone: reported at default only with a context word.
+    /// 4 digits (M123A4567); the letters in either case (m123a4567 as typed). No public check digit, so weak alone: reported at default only with a context word.
     /// Returns the end of the match, or 0.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -25,7 +25,7 @@ public sealed partial class PiiDetector
         {
             current = false;
         }
-        else if (end - i == 3 && end + 5 <= text.Length && text[end] is >= (byte)'A' and <= (byte)'Z'
+        else if (end - i == 3 && end + 5 <= text.Length && (text[end] | 0x20) is >= (byte)'a' and <= (byte)'z'
                  && text.Slice(end + 1, 4).IndexOfAnyExcept(DigitBytes) < 0)
         {
             current = true;

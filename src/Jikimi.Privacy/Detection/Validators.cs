@@ -51,6 +51,42 @@ public static class Validators
     /// <summary>Check digit of a resident (pre-October-2020) registration number.</summary>
     public static bool RrnChecksum(ReadOnlySpan<byte> d) => d.Length == 13 && (11 - (RegistrationSum(d) % 11)) % 10 == d[12] - '0';
 
+    /// <summary>
+    /// Resident numbers issued since October 2020 carry random digits after G, so the old check digit says nothing
+    /// about them. A birth date on or after 2020-10-01 can only have been issued then; older births may have been
+    /// re-issued too, which is why a failed checksum lowers confidence elsewhere but never rejects.
+    /// </summary>
+    public static bool IssuedWithRandomDigits(ReadOnlySpan<byte> d)
+    {
+        if (d.Length != 13 || d[6] - '0' is not (3 or 4 or 7 or 8))
+        {
+            return false; // G 1/2/5/6: born in the 1900s
+        }
+
+        var yymm = (Two(d, 0) * 100) + Two(d, 2);
+        return yymm >= 2010;
+    }
+
+    /// <summary>
+    /// 법인등록번호 check digit: the first 12 digits weighted 1, 2, 1, 2, …, the products summed as they are (no
+    /// digit sums), check = (10 − sum mod 10) mod 10.
+    /// </summary>
+    public static bool CrnChecksum(ReadOnlySpan<byte> d)
+    {
+        if (d.Length != 13)
+        {
+            return false;
+        }
+
+        var sum = 0;
+        for (var i = 0; i < 12; i++)
+        {
+            sum += (d[i] - '0') * ((i & 1) + 1);
+        }
+
+        return (10 - (sum % 10)) % 10 == d[12] - '0';
+    }
+
     /// <summary>Check digit of a foreign (pre-October-2020) registration number.</summary>
     public static bool FrnChecksum(ReadOnlySpan<byte> d) => d.Length == 13 && (13 - (RegistrationSum(d) % 11)) % 10 == d[12] - '0';
 

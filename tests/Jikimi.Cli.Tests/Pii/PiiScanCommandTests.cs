@@ -75,7 +75,7 @@ public sealed class PiiScanCommandTests : IDisposable
         Assert.Equal("2.1.0", s.GetProperty("version").GetString());
         var run = s.GetProperty("runs")[0];
         var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(x => x.GetProperty("id").GetString()).ToList();
-        Assert.Equal(["KR_RRN", "KR_FRN", "KR_PASSPORT", "KR_DRIVER_LICENSE", "KR_BRN", "CARD", "BANK_ACCOUNT", "PHONE", "EMAIL"], rules);
+        Assert.Equal(["KR_RRN", "KR_FRN", "KR_PASSPORT", "KR_DRIVER_LICENSE", "KR_BRN", "CARD", "BANK_ACCOUNT", "PHONE", "EMAIL", "KR_CRN"], rules);
         var result = run.GetProperty("results").EnumerateArray().First(x => x.GetProperty("ruleId").GetString() == "KR_RRN");
         Assert.Equal("error", result.GetProperty("level").GetString());
         Assert.Contains("960121-1******", result.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);

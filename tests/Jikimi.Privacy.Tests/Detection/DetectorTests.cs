@@ -13,7 +13,9 @@ public class DetectorTests
     [InlineData("x 9601211021413 y", PiiType.KrRrn, Confidence.Medium, "9601211021413")]
     [InlineData("x 9601211234567 y", PiiType.KrRrn, Confidence.Low, "9601211234567")]
     [InlineData("주민번호 9601211234567", PiiType.KrRrn, Confidence.Medium, "9601211234567")]
-    [InlineData("210315-4000000 신생아", PiiType.KrRrn, Confidence.Medium, "210315-4000000")]
+    [InlineData("210315-4000000 신생아", PiiType.KrRrn, Confidence.High, "210315-4000000")] // born after 2020-10: no check digit to fail
+    [InlineData("id 201215-4000128", PiiType.KrRrn, Confidence.High, "201215-4000128")]
+    [InlineData("x 2012154000128 y", PiiType.KrRrn, Confidence.Medium, "2012154000128")]
     [InlineData("960121 1021413", PiiType.KrRrn, Confidence.Medium, "960121 1021413")]
     // FRN
     [InlineData("911124-5678906", PiiType.KrFrn, Confidence.High, "911124-5678906")]
@@ -23,6 +25,16 @@ public class DetectorTests
     [InlineData("여권번호 M123A4567", PiiType.KrPassport, Confidence.High, "M123A4567")]
     [InlineData("passport: M12345678", PiiType.KrPassport, Confidence.Medium, "M12345678")]
     [InlineData("SKU S12345678", PiiType.KrPassport, Confidence.Low, "S12345678")]
+    [InlineData("여권번호 m123a4567", PiiType.KrPassport, Confidence.High, "m123a4567")] // typed in lower case
+    [InlineData("passport: s12345678", PiiType.KrPassport, Confidence.Medium, "s12345678")]
+    [InlineData("여권 d987k6543 입니다", PiiType.KrPassport, Confidence.High, "d987k6543")]
+    // 법인등록번호: its own type and check digit (weights 1,2,1,2,…); next to the word it is never a resident number
+    [InlineData("법인등록번호 110111-0123458", PiiType.KrCrn, Confidence.High, "110111-0123458")]
+    [InlineData("법인등록번호: 110111-2345670", PiiType.KrCrn, Confidence.High, "110111-2345670")]
+    [InlineData("법인등록번호 110111-2345671", PiiType.KrCrn, Confidence.Low, "110111-2345671")] // a typo: still not a person's
+    [InlineData("법인번호 1348110007775", PiiType.KrCrn, Confidence.Medium, "1348110007775")]
+    [InlineData("corporate registration no. 284611-0567897", PiiType.KrCrn, Confidence.High, "284611-0567897")]
+    [InlineData("값 110111-2345670", PiiType.KrCrn, Confidence.Low, "110111-2345670")] // the old check digit fails, the corporate one holds
     // Driver's licence
     [InlineData("11-22-123456-78", PiiType.KrDriverLicense, Confidence.Medium, "11-22-123456-78")]
     [InlineData("운전면허 28-05-654321-01", PiiType.KrDriverLicense, Confidence.High, "28-05-654321-01")]
@@ -32,6 +44,8 @@ public class DetectorTests
     [InlineData("104-86-56659", PiiType.KrBrn, Confidence.Medium, "104-86-56659")]
     [InlineData("사업자등록번호 104-82-13138", PiiType.KrBrn, Confidence.High, "104-82-13138")]
     [InlineData("사업자 1048656659", PiiType.KrBrn, Confidence.Medium, "1048656659")]
+    [InlineData("사업자등록번호 220 - 81 - 12341", PiiType.KrBrn, Confidence.High, "220 - 81 - 12341")] // spaces around the hyphens
+    [InlineData("314 - 86 - 00349 (주)", PiiType.KrBrn, Confidence.Medium, "314 - 86 - 00349")]
     // Card
     [InlineData("4111-1111-1111-1111", PiiType.Card, Confidence.High, "4111-1111-1111-1111")]
     [InlineData("4111 1111 1111 1111", PiiType.Card, Confidence.High, "4111 1111 1111 1111")]
@@ -88,6 +102,11 @@ public class DetectorTests
     [InlineData("@mention")]
     [InlineData("M1234567")] // passport needs 8 digits
     [InlineData("AM12345678")] // glued to a word
+    [InlineData("am12345678")]
+    [InlineData("m1234567")]
+    [InlineData("sum12345678")]
+    [InlineData("pages 12 - 34 - 56")]
+    [InlineData("x 1101110123458 y")] // a corporate number without hyphen or word: too weak to say
     [InlineData("99-22-123456-78")] // not a region code
     [InlineData("v1.2.3-beta.4")]
     public void Look_alikes_are_not_reported_at_all(string text) => Assert.Empty(Detect(text));

@@ -21,6 +21,26 @@ public class ValidatorTests
     [InlineData("911124-5678901", false)]
     public void Frn_checksum_matches_the_spec_vectors(string frn, bool valid) => Assert.Equal(valid, Validators.FrnChecksum(D(frn)));
 
+    // Our own vectors, computed with the published rule (weights 1,2,1,2,…, plain products, (10 − sum mod 10) mod 10).
+    [Theory]
+    [InlineData("110111-0123458", true)]
+    [InlineData("134811-0007775", true)]
+    [InlineData("284611-0567897", true)]
+    [InlineData("110111-2345670", true)]
+    [InlineData("110111-2345671", false)]
+    [InlineData("960121-1021413", false)] // a resident number is no corporate one
+    [InlineData("110111-012345", false)] // 12 digits
+    public void Crn_checksum_weights_one_and_two(string crn, bool valid) => Assert.Equal(valid, Validators.CrnChecksum(D(crn)));
+
+    [Theory]
+    [InlineData("201001-3000000", true)] // born October 2020: issued with random digits
+    [InlineData("211231-8000000", true)]
+    [InlineData("200930-4000000", false)] // September 2020: the old check digit applied
+    [InlineData("051231-3000000", false)]
+    [InlineData("960121-1021413", false)] // born in the 1900s
+    public void Numbers_of_those_born_since_October_2020_have_no_check_digit(string value, bool random) =>
+        Assert.Equal(random, Validators.IssuedWithRandomDigits(D(value)));
+
     [Theory]
     [InlineData("960121-1021413", true, false)]
     [InlineData("911124-5678906", true, true)]
