@@ -155,9 +155,9 @@ public sealed class Fingerprinter
                 break;
             }
 
-            if ((uint)(b - '0') <= 9 || (letters && b is >= (byte)'A' and <= (byte)'Z'))
+            if ((uint)(b - '0') <= 9 || (letters && (b | 0x20) is >= (byte)'a' and <= (byte)'z'))
             {
-                norm[n++] = b;
+                norm[n++] = b >= (byte)'a' ? (byte)(b & ~0x20) : b; // m123a4567 is M123A4567
             }
         }
 

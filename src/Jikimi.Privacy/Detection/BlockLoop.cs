@@ -60,8 +60,7 @@ public sealed partial class PiiDetector
             var d = d0 | ((ulong)DigitMask(v1) << 32);
             var sep = SeparatorMask(v0) | ((ulong)SeparatorMask(v1) << 32);
             var dash = EqualMask(v0, (byte)'-') | ((ulong)EqualMask(v1, (byte)'-') << 32);
-            var space = EqualMask(v0, (byte)' ') | ((ulong)EqualMask(v1, (byte)' ') << 32);
-            events |= Events(text, p, v0, d, sep, dash, space, carry);
+            events |= Events(text, p, v0, d, sep, dash, carry);
         }
 
         while (events != 0)
@@ -90,18 +89,20 @@ public sealed partial class PiiDetector
     /// that follows its first group must number at least 9 ("2026-03-14 12:34" has 8: no shape is tried).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Events(ReadOnlySpan<byte> text, int p, Vector256<byte> v0, ulong d, ulong sep, ulong dash, ulong space, uint carry)
+    private static uint Events(ReadOnlySpan<byte> text, int p, Vector256<byte> v0, ulong d, ulong sep, ulong dash, uint carry)
     {
         var classes = ByteClasses;
         var d0 = (uint)d;
 
-        // " - " between digits (a hyphen written with spaces around it) joins like a separator.
-        var bridge = dash & (space << 1) & (space >> 1) & (d << 2) & (d >> 2);
+        // " - " between digits (a hyphen written with spaces around it) joins like a separator. Any separator
+        // beside the hyphen passes this pre-filter (no extra compare per chunk); the token parser is exact.
+        var bridge = dash & (sep << 1) & (sep >> 1) & (d << 2) & (d >> 2);
         var joined = d | (sep & (d << 1) & (d >> 1)) | bridge | (bridge << 1) | (bridge >> 1);
+        var run9 = RunOf9(joined);
         // Letters of either case (passports are typed in lower case too; the table check below keeps M/S/R/O/D).
         var upperOrPlus = (Vector256.LessThan((v0 | Vector256.Create((byte)0x20)) - Vector256.Create((byte)'a'), Vector256.Create((byte)26)) | Vector256.Equals(v0, Vector256.Create((byte)'+'))).ExtractMostSignificantBits();
         var flagged = (upperOrPlus << 1) | (p > 0 && (classes[text[p - 1]] & (PassportLetter | Plus)) != 0 ? 1u : 0u);
-        var starts = d0 & ~((d0 << 1) | carry) & ((uint)RunOf9(joined) | flagged);
+        var starts = d0 & ~((d0 << 1) | carry) & ((uint)run9 | flagged);
         var events = 0u;
         while (starts != 0)
         {
@@ -111,8 +112,9 @@ public sealed partial class PiiDetector
             {
                 events |= 1u << r;
             }
-            else
+            else if (((run9 >> r) & 1) != 0)
             {
+                // (A start flagged only by a letter that is no passport letter has fewer than 9 joined bytes: no event.)
                 var first = BitOperations.TrailingZeroCount(~(d >> r));
                 if (first < MinCandidateDigits && r + first + 1 < 64 && ((bridge >> (r + first + 1)) & 1) != 0)
                 {

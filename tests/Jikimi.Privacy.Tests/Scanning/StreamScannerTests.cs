@@ -80,6 +80,12 @@ public class StreamScannerTests
         Assert.Equal(
             Fingerprinter.WithKey(key).Compute(PiiType.Phone, "+82 10-1234-5678"u8),
             Fingerprinter.WithKey(key).Compute(PiiType.Phone, "010-1234-5678"u8));
+        Assert.Equal( // a passport typed in lower case is the same passport
+            Fingerprinter.WithKey(key).Compute(PiiType.KrPassport, "M123A4567"u8),
+            Fingerprinter.WithKey(key).Compute(PiiType.KrPassport, "m123a4567"u8));
+        Assert.NotEqual(
+            Fingerprinter.WithKey(key).Compute(PiiType.KrPassport, "M123A4567"u8),
+            Fingerprinter.WithKey(key).Compute(PiiType.KrPassport, "M123B4567"u8));
         Assert.Throws<ArgumentException>(() => Fingerprinter.WithKey("short"u8));
         Assert.True(Fingerprinter.WithRandomKey().IsRandomKey);
         Assert.Equal(32, a.Length);
@@ -90,6 +96,9 @@ public class StreamScannerTests
     [InlineData(PiiType.KrRrn, "9601211021413", "960121-1******")]
     [InlineData(PiiType.KrFrn, "911124-5678906", "911124-5******")]
     [InlineData(PiiType.KrPassport, "M123A4567", "M********")]
+    [InlineData(PiiType.KrPassport, "m123a4567", "M********")]
+    [InlineData(PiiType.KrCrn, "110111-0123458", "110111-*******")]
+    [InlineData(PiiType.KrBrn, "220 - 81 - 12341", "220-81-*****")]
     [InlineData(PiiType.KrDriverLicense, "11-22-123456-78", "11-22-******-**")]
     [InlineData(PiiType.KrBrn, "104-86-56659", "104-86-*****")]
     [InlineData(PiiType.Card, "4111 1111 1111 1111", "4111-********-1111")]
