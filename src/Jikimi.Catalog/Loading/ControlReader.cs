@@ -51,22 +51,31 @@ internal static class ControlReader
         foreach (var l in r.Array("laws", required: fullTexts))
         {
             var code = l.RequiredString("code");
-            var article = l.RequiredString("article");
+            // No article = the whole instrument (a notice or guideline the guide cites as a whole).
+            var article = l.OptionalString("article")?.Trim();
             if (code.Length > 0 && !statutes.ContainsKey(code))
             {
                 l.Problem($"law code '{code}' is not in laws.json");
                 continue;
             }
 
-            if (article.Length > 0 && !CatalogLoader.IsArticle(article))
+            if (article is not null && !CatalogLoader.IsArticle(article))
             {
-                l.Problem($"article '{article}' of {code} must look like 29 or 24-2");
+                l.Problem($"article '{article}' of {code} must look like 29 or 24-2 (or be left out for the whole instrument)");
                 continue;
             }
 
-            if (code.Length > 0 && article.Length > 0)
+            var paragraph = l.OptionalInt("paragraph");
+            var ownPin = l.OptionalBool("ownPin") ?? false;
+            if (article is null && (paragraph is not null || ownPin))
             {
-                laws.Add(new LawReference(statutes[code], article, l.OptionalInt("paragraph")));
+                l.Problem($"a reference to the whole of {code} has no 'paragraph' or 'ownPin'");
+                continue;
+            }
+
+            if (code.Length > 0)
+            {
+                laws.Add(new LawReference(statutes[code], article, paragraph, ownPin));
             }
         }
 
@@ -107,7 +116,7 @@ internal static class ControlReader
                 cr.Problem($"check item id must be {controlId}-{n} (numbered in order)");
             }
 
-            items.Add(new CheckItem(ciId, n, ReadPair(cr)));
+            items.Add(new CheckItem(ciId, n, ReadPair(cr), cr.OptionalString("basedOn")?.Trim()));
         }
 
         if (required && items.Count == 0)

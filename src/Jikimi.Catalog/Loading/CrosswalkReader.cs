@@ -124,6 +124,43 @@ internal static class CrosswalkReader
                 {
                     problems.Add(new CatalogProblem(file, c.Id, $"'mapsTo' target '{t}' is not a control of {main.Id}"));
                 }
+
+                CheckBasedOn(file, c, main, problems);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A simplified check item names the 별표 7 check item it comes from; that item must exist and belong to a control
+    /// in mapsTo, and every mapsTo control must give at least one check item (so mapsTo names all sources, not one).
+    /// </summary>
+    private static void CheckBasedOn(string file, Control c, Edition main, List<CatalogProblem> problems)
+    {
+        var sources = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in c.CheckItems.Where(i => i.BasedOn is not null))
+        {
+            var dash = item.BasedOn!.LastIndexOf('-');
+            var controlId = dash > 0 ? item.BasedOn[..dash] : item.BasedOn;
+            var source = main.Find(controlId);
+            if (source is null || source.CheckItems.All(x => x.Id != item.BasedOn))
+            {
+                problems.Add(new CatalogProblem(file, item.Id, $"'basedOn' '{item.BasedOn}' is not a check item of {main.Id}"));
+                continue;
+            }
+
+            if (!c.MapsTo.Contains(controlId))
+            {
+                problems.Add(new CatalogProblem(file, item.Id, $"'basedOn' '{item.BasedOn}' comes from {controlId}, which 'mapsTo' does not name"));
+            }
+
+            sources.Add(controlId);
+        }
+
+        if (c.CheckItems.Count > 0 && c.CheckItems.All(i => i.BasedOn is not null))
+        {
+            foreach (var t in c.MapsTo.Where(t => !sources.Contains(t)))
+            {
+                problems.Add(new CatalogProblem(file, c.Id, $"'mapsTo' names {t} but no check item is based on it"));
             }
         }
     }

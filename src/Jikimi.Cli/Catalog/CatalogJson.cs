@@ -25,7 +25,7 @@ public static class CatalogJson
 
     public sealed record TextDto(string Ko, string En);
 
-    public sealed record LawDto(string Code, string StatuteKo, string StatuteEn, string Article, int? Paragraph, string CiteKo, string CiteEn);
+    public sealed record LawDto(string Code, string StatuteKo, string StatuteEn, string? Article, int? Paragraph, string CiteKo, string CiteEn, bool OwnPin, string? TextAsOf);
 
     public sealed record RelationDto(string Edition, string Kind, string Direction, string? From, IReadOnlyList<string> To, IReadOnlyList<string> Related, string? NoteKo, string? NoteEn);
 
@@ -75,7 +75,7 @@ public static class CatalogJson
             c.CheckItemCount,
             c.CheckItems.Select(i => new CheckItemDto(i.Id, i.Text.Ko, i.Text.En)).ToArray(),
             c.Evidence.Select(e => new TextDto(e.Ko, e.En)).ToArray(),
-            c.Laws.Select(l => new LawDto(l.Statute.Code, l.Statute.Name.Ko, l.Statute.Name.En, l.Article, l.Paragraph, l.Format(Language.Ko), l.Format(Language.En))).ToArray(),
+            c.Laws.Select(l => new LawDto(l.Statute.Code, l.Statute.Name.Ko, l.Statute.Name.En, l.Article, l.Paragraph, l.Format(Language.Ko), l.Format(Language.En), l.OwnPin, l.Statute.TextAsOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToArray(),
             c.MapsTo,
             c.Confidence,
             withRelations?.RelationsOf(c.Ref).Select(r => new RelationDto(
