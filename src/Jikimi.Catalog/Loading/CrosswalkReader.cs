@@ -61,7 +61,20 @@ internal static class CrosswalkReader
                 er.Problem($"'to' does not fit kind '{kindText}'");
             }
 
-            entries.Add(new CrosswalkEntry(fromId, toIds, kind, related, note));
+            // An entry resting on an unverified title must say so (the source control's confidence is the floor).
+            var confidence = er.OptionalString("confidence");
+            if (confidence is not null and not ("S" or "M"))
+            {
+                er.Problem($"'confidence' must be \"S\" or \"M\", not \"{confidence}\"");
+            }
+
+            var sourceConfidence = fromId is null ? null : from.Find(fromId)?.Confidence;
+            if (sourceConfidence == "M" && confidence != "M")
+            {
+                er.Problem($"'{fromId}' has an unverified title in {from.Id}: the entry needs \"confidence\": \"M\"");
+            }
+
+            entries.Add(new CrosswalkEntry(fromId, toIds, kind, related, note, confidence));
         }
 
         foreach (var c in from.Controls)

@@ -24,12 +24,17 @@ public enum CrosswalkKind
     Corresponds,
 }
 
+/// <param name="Confidence">
+/// Null when both sides' titles are confirmed; "S" or "M" when the entry rests on a title known only from a secondary
+/// source or not verified (e.g. a 2018 domain-3 title), so the relation is shown with that caveat.
+/// </param>
 public sealed record CrosswalkEntry(
     string? FromId,
     IReadOnlyList<string> ToIds,
     CrosswalkKind Kind,
     IReadOnlyList<string> Related,
-    LocalizedText Note);
+    LocalizedText Note,
+    string? Confidence = null);
 
 /// <summary>How the controls of one edition relate to another's.</summary>
 public sealed class Crosswalk(EditionId from, EditionId to, IReadOnlyList<CrosswalkEntry> entries)

@@ -27,7 +27,7 @@ public static class CatalogJson
 
     public sealed record LawDto(string Code, string StatuteKo, string StatuteEn, string? Article, int? Paragraph, string CiteKo, string CiteEn, bool OwnPin, string? TextAsOf);
 
-    public sealed record RelationDto(string Edition, string Kind, string Direction, string? From, IReadOnlyList<string> To, IReadOnlyList<string> Related, string? NoteKo, string? NoteEn);
+    public sealed record RelationDto(string Edition, string Kind, string Direction, string? From, IReadOnlyList<string> To, IReadOnlyList<string> Related, string? NoteKo, string? NoteEn, string? Confidence);
 
     public sealed record OfficialDto(string Language, string Label, string Name, string Description, IReadOnlyList<string> CheckItems, IReadOnlyList<string> Evidence, IReadOnlyList<string> DefectCases, IReadOnlyList<string> RelatedRegulations, IReadOnlyList<string> AwsChecks);
 
@@ -86,7 +86,8 @@ public static class CatalogJson
                 r.Entry.ToIds,
                 r.Entry.Related,
                 NullIfEmpty(r.Entry.Note.Ko),
-                NullIfEmpty(r.Entry.Note.En))).ToArray(),
+                NullIfEmpty(r.Entry.Note.En),
+                r.Entry.Confidence)).ToArray(),
             official?.Where(l => l.Controls.ContainsKey(c.Id)).Select(l =>
             {
                 var w = l.Controls[c.Id];

@@ -112,7 +112,7 @@ public static class ShowCommand
                 var ids = reversed ? (entry.FromId is null ? [] : [entry.FromId]) : entry.ToIds;
                 var names = ids.Count == 0 ? lang.T("(대응 항목 없음)", "(none)") : string.Join(", ", ids.Select(i => $"{i} {other.Find(i)?.Title[lang]}"));
                 var kind = KindLabel(entry.Kind, lang);
-                var note = entry.Note[lang];
+                var note = (entry.Note[lang] + ConfidenceLabel(entry.Confidence, lang)).Trim();
                 console.WriteLine($"  {other.Id.ShortName,-5} {kind}: {names}{(note.Length > 0 ? " — " + note : string.Empty)}");
             }
         }
@@ -150,4 +150,12 @@ public static class ShowCommand
         console.WriteLine();
         console.MarkupLine($"[bold underline]{Markup.Escape(title)}[/]");
     }
+
+    /// <summary>The caveat shown beside a crosswalk entry that rests on an unconfirmed title.</summary>
+    internal static string ConfidenceLabel(string? confidence, Language lang) => confidence switch
+    {
+        "M" => lang.T(" [제목 미확인]", " [title unconfirmed]"),
+        "S" => lang.T(" [2차 출처]", " [secondary source]"),
+        _ => string.Empty,
+    };
 }
