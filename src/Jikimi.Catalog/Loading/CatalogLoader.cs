@@ -128,7 +128,7 @@ public static partial class CatalogLoader
         return default;
     }
 
-    [GeneratedRegex(@"^[1-9]\d?\.[1-9]\d?\.[1-9]\d?$")]
+    [GeneratedRegex(@"^[1-9]\d?\.[1-9]\d?(\.[1-9]\d?)?$")]
     private static partial Regex ControlIdPattern();
 
     [GeneratedRegex(@"^[1-9]\d{0,2}(-[1-9]\d?)?$")]

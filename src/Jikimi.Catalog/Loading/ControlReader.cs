@@ -12,7 +12,7 @@ internal static class ControlReader
         var r = c.WithId(id);
         if (id.Length > 0 && !CatalogLoader.IsControlId(id))
         {
-            r.Problem("id must look like 1.2.3");
+            r.Problem("id must look like 1.2.3 (or 1.2 for a K-ISMS management item)");
         }
         else if (id.Length > 0 && !id.StartsWith(subdomainId + ".", StringComparison.Ordinal))
         {
@@ -33,7 +33,8 @@ internal static class ControlReader
         }
 
         // Domain 3 (personal information) is ISMS-P only; domains 1 and 2 are in both certifications.
-        var expectedAppliesTo = domainId == "3" ? AppliesTo.IsmsP : AppliesTo.Isms;
+        // Legacy K-ISMS has no personal-information domain: every item is ISMS.
+        var expectedAppliesTo = domainId == "3" && !edition.IsLegacy ? AppliesTo.IsmsP : AppliesTo.Isms;
         if (appliesToText.Length > 0 && appliesTo != expectedAppliesTo)
         {
             r.Problem($"'appliesTo' must be \"{expectedAppliesTo.ToWire()}\" for a control of domain {domainId}");
@@ -79,6 +80,11 @@ internal static class ControlReader
             }
         }
 
+        if (edition.IsLegacy && string.IsNullOrWhiteSpace(r.OptionalString("source")))
+        {
+            r.Problem("a legacy item needs its 'source' (where the id and title were checked)");
+        }
+
         var declaredCount = r.OptionalInt("checkItemCount");
         if (declaredCount is { } dc && checkItems.Count > 0 && dc != checkItems.Count)
         {
@@ -100,6 +106,7 @@ internal static class ControlReader
             MapsTo = r.StringArray("mapsTo"),
             CheckItemCount = checkItems.Count > 0 ? checkItems.Count : declaredCount ?? 0,
             Confidence = r.OptionalString("confidence"),
+            Source = r.OptionalString("source"),
         };
     }
 

@@ -26,7 +26,7 @@ internal static class CrosswalkReader
             var kindText = er.RequiredString("kind");
             if (!Enum.TryParse<CrosswalkKind>(kindText, ignoreCase: true, out var kind) || kind == CrosswalkKind.Corresponds)
             {
-                er.Problem($"kind '{kindText}' must be same, renamed, moved, merged, deleted or new");
+                er.Problem($"kind '{kindText}' must be same, renamed, moved, merged, deleted, new, equal, subset, superset or intersects");
                 continue;
             }
 
@@ -53,6 +53,7 @@ internal static class CrosswalkReader
                 CrosswalkKind.Same or CrosswalkKind.Renamed => toIds.Count == 1 && toIds[0] == fromId,
                 CrosswalkKind.Moved => toIds.Count >= 1 && !toIds.Contains(fromId!),
                 CrosswalkKind.Merged or CrosswalkKind.New => toIds.Count >= 1,
+                CrosswalkKind.Equal or CrosswalkKind.Subset or CrosswalkKind.Superset or CrosswalkKind.Intersects => toIds.Count >= 1,
                 CrosswalkKind.Deleted => toIds.Count == 0,
                 _ => false,
             };

@@ -32,6 +32,9 @@ public sealed class Control
     /// <summary>Source confidence of the title where it is not verified (S = secondary, M = unverified).</summary>
     public string? Confidence { get; init; }
 
+    /// <summary>Where the id and title were checked (legacy editions record it per item).</summary>
+    public string? Source { get; init; }
+
     public ControlRef Ref => new(Edition, Id);
 
     public override string ToString() => $"{Ref} {Title.Ko}";

@@ -22,6 +22,18 @@ public enum CrosswalkKind
 
     /// <summary>A simplified-set control corresponding to a main-set control.</summary>
     Corresponds,
+
+    /// <summary>Relation-typed (legacy editions): the two ask for the same control with the same reach.</summary>
+    Equal,
+
+    /// <summary>Relation-typed: the source covers only part of the target(s).</summary>
+    Subset,
+
+    /// <summary>Relation-typed: the source covers all of the target(s) and more.</summary>
+    Superset,
+
+    /// <summary>Relation-typed: the two overlap in part; neither contains the other.</summary>
+    Intersects,
 }
 
 /// <param name="Confidence">

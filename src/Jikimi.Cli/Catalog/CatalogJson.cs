@@ -21,7 +21,7 @@ public static class CatalogJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public sealed record CheckItemDto(string Id, string TextKo, string TextEn);
+    public sealed record CheckItemDto(string Id, string TextKo, string TextEn, string? BasedOn = null);
 
     public sealed record TextDto(string Ko, string En);
 
@@ -52,7 +52,8 @@ public static class CatalogJson
         IReadOnlyList<string> MapsTo,
         string? Confidence,
         IReadOnlyList<RelationDto>? Crosswalk = null,
-        IReadOnlyList<OfficialDto>? Official = null);
+        IReadOnlyList<OfficialDto>? Official = null,
+        string? Source = null);
 
     public static ControlDto ToDto(Edition edition, Control c, CriteriaCatalog? withRelations = null, IEnumerable<OfficialWordingLayer>? official = null)
     {
@@ -73,7 +74,7 @@ public static class CatalogJson
             c.Criterion?.Ko,
             c.Criterion?.En,
             c.CheckItemCount,
-            c.CheckItems.Select(i => new CheckItemDto(i.Id, i.Text.Ko, i.Text.En)).ToArray(),
+            c.CheckItems.Select(i => new CheckItemDto(i.Id, i.Text.Ko, i.Text.En, i.BasedOn)).ToArray(),
             c.Evidence.Select(e => new TextDto(e.Ko, e.En)).ToArray(),
             c.Laws.Select(l => new LawDto(l.Statute.Code, l.Statute.Name.Ko, l.Statute.Name.En, l.Article, l.Paragraph, l.Format(Language.Ko), l.Format(Language.En), l.OwnPin, l.Statute.TextAsOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToArray(),
             c.MapsTo,
@@ -92,7 +93,8 @@ public static class CatalogJson
             {
                 var w = l.Controls[c.Id];
                 return new OfficialDto(l.Language.ToString().ToLowerInvariant(), OfficialWordingLayer.Label, w.Name, w.Description, w.CheckItems, w.Evidence, w.DefectCases, w.RelatedRegulations, w.AwsChecks);
-            }).ToArray());
+            }).ToArray(),
+            c.Source);
     }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;

@@ -17,7 +17,7 @@ public static class DiffCommand
         var to = new Argument<string>("to") { Description = "Newer edition (2023)." };
         var all = new Option<bool>("--all") { Description = "Also list the controls that stayed the same." };
         var format = CommonOptions.Format("table", "table", "json");
-        var cmd = new Command("diff", "Compare two editions through their crosswalk (same, renamed, moved, merged, deleted, new).") { from, to, all, format };
+        var cmd = new Command("diff", "Compare two editions through their crosswalk (same, renamed, moved, merged, deleted, new; legacy editions: equal, subset, superset, intersects).") { from, to, all, format };
         cmd.SetAction(p =>
         {
             var catalog = CatalogCommands.Catalog;

@@ -64,6 +64,11 @@ public static class ShowCommand
             meta.AddRow(lang.T("출처 신뢰도", "Source confidence"), Markup.Escape(conf == "M" ? lang.T("M (미검증)", "M (unverified)") : lang.T("S (2차 출처)", "S (secondary source)")));
         }
 
+        if (c.Source is { } source)
+        {
+            meta.AddRow(lang.T("확인한 출처", "Sources checked"), Markup.Escape(source));
+        }
+
         console.Write(meta);
         if (c.Criterion is { } criterion)
         {
@@ -142,6 +147,10 @@ public static class ShowCommand
         CrosswalkKind.Merged => lang.T("통합", "merged"),
         CrosswalkKind.Deleted => lang.T("삭제", "deleted"),
         CrosswalkKind.New => lang.T("신설", "new"),
+        CrosswalkKind.Equal => lang.T("동등", "equal"),
+        CrosswalkKind.Subset => lang.T("일부", "subset"),
+        CrosswalkKind.Superset => lang.T("포괄", "superset"),
+        CrosswalkKind.Intersects => lang.T("부분 겹침", "intersects"),
         _ => lang.T("대응", "corresponds"),
     };
 
