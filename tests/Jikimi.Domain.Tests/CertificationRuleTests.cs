@@ -113,7 +113,8 @@ public class CertificationRuleTests
     public void Surveillance_is_due_within_a_year_of_the_previous_audit(string held, string? due)
     {
         var c = Cert();
-        Assert.Equal(D("2028-11-19"), c.RenewalDue(Policy));
+        Assert.Equal(D("2028-11-19"), c.RenewalApplicationDue(Policy));
+        Assert.Equal(c.ExpiresOn, c.RenewalAuditDue);
         Assert.Equal(due is null ? null : D(due), c.NextSurveillanceDue(D(held), Policy));
     }
 

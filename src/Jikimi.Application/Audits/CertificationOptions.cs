@@ -4,11 +4,9 @@ using Jikimi.Domain.Audits;
 namespace Jikimi.Application.Audits;
 
 /// <summary>
-/// Deadlines of the certification cycle (section "Certification"), validated at start. Sources (shared ISMS-P facts
-/// §3): corrective action 40 days from the notice plus up to 60 days of re-correction — peterjc.tistory.com, the
-/// notice itself not read [S]; at least 2 months of operating evidence before applying — peterjc.tistory.com, KISA
-/// guide [S]; certificate valid 3 years, surveillance at least yearly — 정보통신망법 제47조⑤⑧ [V]; renewal planned
-/// 3 months before expiry — commonly cited, not verified [M]. Change them only when the notice changes.
+/// Deadlines of the certification cycle (section "Certification"), validated at start. Every value cites the joint
+/// notice's article (see <see cref="CertificationPolicy"/>; article numbers from secondary sources [S], the Act's 3-year
+/// validity and yearly surveillance verified [V]). Change them only when the notice changes.
 /// </summary>
 public sealed class CertificationOptions
 {
@@ -29,8 +27,17 @@ public sealed class CertificationOptions
     [Range(1, 12)]
     public int SurveillanceIntervalMonths { get; set; } = 12;
 
+    /// <summary>Months before expiry by which the renewal must be applied for (고시 제28조 [S]).</summary>
     [Range(0, 12)]
     public int RenewalLeadMonths { get; set; } = 3;
 
-    public CertificationPolicy Policy => new(CorrectionDays, RecorrectionDays, MinimumOperatingMonths, ValidityYears, SurveillanceIntervalMonths, RenewalLeadMonths);
+    /// <summary>Days for further correction the certification committee asks for (고시 제25조⑤ [S]).</summary>
+    [Range(1, 365)]
+    public int FurtherCorrectionDays { get; set; } = 30;
+
+    /// <summary>Days to object to a certification result (고시 제36조 [S]).</summary>
+    [Range(1, 365)]
+    public int AppealDays { get; set; } = 15;
+
+    public CertificationPolicy Policy => new(CorrectionDays, RecorrectionDays, MinimumOperatingMonths, ValidityYears, SurveillanceIntervalMonths, RenewalLeadMonths, FurtherCorrectionDays, AppealDays);
 }

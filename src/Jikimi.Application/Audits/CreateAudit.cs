@@ -84,7 +84,7 @@ public sealed class CreateAudit(JikimiDb db, AuditWriter audit, TimeProvider clo
                 return new NotFound("certificate", certificateId.ToString());
             }
 
-            created = Audit.Schedule(access.OrganizationId, kind, cert.Id, req.DueBy ?? (kind == AuditKind.Renewal ? cert.RenewalDue(policy) : today.AddMonths(policy.SurveillanceIntervalMonths)), now);
+            created = Audit.Schedule(access.OrganizationId, kind, cert.Id, req.DueBy ?? (kind == AuditKind.Renewal ? cert.RenewalAuditDue : today.AddMonths(policy.SurveillanceIntervalMonths)), now);
             if (created.Change(details).Error is { } e)
             {
                 return e;

@@ -106,7 +106,7 @@ public sealed class DecideAudit(JikimiDb db, AuditWriter audit, TimeProvider clo
     {
         var next = surveillanceDue is { } due
             ? Audit.Schedule(access.OrganizationId, AuditKind.Surveillance, cert.Id, due, now)
-            : Audit.Schedule(access.OrganizationId, AuditKind.Renewal, cert.Id, cert.RenewalDue(policy), now);
+            : Audit.Schedule(access.OrganizationId, AuditKind.Renewal, cert.Id, cert.RenewalAuditDue, now);
         next.SeedFrom(seed);
         db.Audits.Add(next);
         audit.Record(access, AuditActions.AuditScheduled, "audit", next.Id, new { kind = AuditWire.Of(next.Kind), certificateId = cert.Id, next.DueBy });

@@ -97,7 +97,9 @@ public static partial class CatalogLoader
             var code = s.RequiredString("code");
             var r = s.WithId(code);
             var name = new LocalizedText(r.RequiredString("ko"), r.RequiredString("en"));
-            if (code.Length > 0 && !result.TryAdd(code, new Statute(code, name)))
+            var asOf = ParseDate(r, "textAsOf");
+            var dateSource = r.RequiredString("dateSource");
+            if (code.Length > 0 && !result.TryAdd(code, new Statute(code, name, asOf, dateSource)))
             {
                 r.Problem("duplicate statute code");
             }
@@ -126,7 +128,7 @@ public static partial class CatalogLoader
         return default;
     }
 
-    [GeneratedRegex(@"^[1-9]\d?\.[1-9]\d?\.[1-9]\d?$")]
+    [GeneratedRegex(@"^[1-9]\d?\.[1-9]\d?(\.[1-9]\d?)?$")]
     private static partial Regex ControlIdPattern();
 
     [GeneratedRegex(@"^[1-9]\d{0,2}(-[1-9]\d?)?$")]

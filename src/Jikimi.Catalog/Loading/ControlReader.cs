@@ -12,7 +12,7 @@ internal static class ControlReader
         var r = c.WithId(id);
         if (id.Length > 0 && !CatalogLoader.IsControlId(id))
         {
-            r.Problem("id must look like 1.2.3");
+            r.Problem("id must look like 1.2.3 (or 1.2 for a K-ISMS management item)");
         }
         else if (id.Length > 0 && !id.StartsWith(subdomainId + ".", StringComparison.Ordinal))
         {
@@ -33,7 +33,8 @@ internal static class ControlReader
         }
 
         // Domain 3 (personal information) is ISMS-P only; domains 1 and 2 are in both certifications.
-        var expectedAppliesTo = domainId == "3" ? AppliesTo.IsmsP : AppliesTo.Isms;
+        // Legacy K-ISMS has no personal-information domain: every item is ISMS.
+        var expectedAppliesTo = domainId == "3" && !edition.IsLegacy ? AppliesTo.IsmsP : AppliesTo.Isms;
         if (appliesToText.Length > 0 && appliesTo != expectedAppliesTo)
         {
             r.Problem($"'appliesTo' must be \"{expectedAppliesTo.ToWire()}\" for a control of domain {domainId}");
@@ -51,23 +52,37 @@ internal static class ControlReader
         foreach (var l in r.Array("laws", required: fullTexts))
         {
             var code = l.RequiredString("code");
-            var article = l.RequiredString("article");
+            // No article = the whole instrument (a notice or guideline the guide cites as a whole).
+            var article = l.OptionalString("article")?.Trim();
             if (code.Length > 0 && !statutes.ContainsKey(code))
             {
                 l.Problem($"law code '{code}' is not in laws.json");
                 continue;
             }
 
-            if (article.Length > 0 && !CatalogLoader.IsArticle(article))
+            if (article is not null && !CatalogLoader.IsArticle(article))
             {
-                l.Problem($"article '{article}' of {code} must look like 29 or 24-2");
+                l.Problem($"article '{article}' of {code} must look like 29 or 24-2 (or be left out for the whole instrument)");
                 continue;
             }
 
-            if (code.Length > 0 && article.Length > 0)
+            var paragraph = l.OptionalInt("paragraph");
+            var ownPin = l.OptionalBool("ownPin") ?? false;
+            if (article is null && (paragraph is not null || ownPin))
             {
-                laws.Add(new LawReference(statutes[code], article, l.OptionalInt("paragraph")));
+                l.Problem($"a reference to the whole of {code} has no 'paragraph' or 'ownPin'");
+                continue;
             }
+
+            if (code.Length > 0)
+            {
+                laws.Add(new LawReference(statutes[code], article, paragraph, ownPin));
+            }
+        }
+
+        if (edition.IsLegacy && string.IsNullOrWhiteSpace(r.OptionalString("source")))
+        {
+            r.Problem("a legacy item needs its 'source' (where the id and title were checked)");
         }
 
         var declaredCount = r.OptionalInt("checkItemCount");
@@ -91,6 +106,7 @@ internal static class ControlReader
             MapsTo = r.StringArray("mapsTo"),
             CheckItemCount = checkItems.Count > 0 ? checkItems.Count : declaredCount ?? 0,
             Confidence = r.OptionalString("confidence"),
+            Source = r.OptionalString("source"),
         };
     }
 
@@ -107,7 +123,7 @@ internal static class ControlReader
                 cr.Problem($"check item id must be {controlId}-{n} (numbered in order)");
             }
 
-            items.Add(new CheckItem(ciId, n, ReadPair(cr)));
+            items.Add(new CheckItem(ciId, n, ReadPair(cr), cr.OptionalString("basedOn")?.Trim()));
         }
 
         if (required && items.Count == 0)

@@ -26,7 +26,7 @@ internal static class CrosswalkReader
             var kindText = er.RequiredString("kind");
             if (!Enum.TryParse<CrosswalkKind>(kindText, ignoreCase: true, out var kind) || kind == CrosswalkKind.Corresponds)
             {
-                er.Problem($"kind '{kindText}' must be same, renamed, moved, merged, deleted or new");
+                er.Problem($"kind '{kindText}' must be same, renamed, moved, merged, deleted, new, equal, subset, superset or intersects");
                 continue;
             }
 
@@ -53,6 +53,7 @@ internal static class CrosswalkReader
                 CrosswalkKind.Same or CrosswalkKind.Renamed => toIds.Count == 1 && toIds[0] == fromId,
                 CrosswalkKind.Moved => toIds.Count >= 1 && !toIds.Contains(fromId!),
                 CrosswalkKind.Merged or CrosswalkKind.New => toIds.Count >= 1,
+                CrosswalkKind.Equal or CrosswalkKind.Subset or CrosswalkKind.Superset or CrosswalkKind.Intersects => toIds.Count >= 1,
                 CrosswalkKind.Deleted => toIds.Count == 0,
                 _ => false,
             };
@@ -61,7 +62,20 @@ internal static class CrosswalkReader
                 er.Problem($"'to' does not fit kind '{kindText}'");
             }
 
-            entries.Add(new CrosswalkEntry(fromId, toIds, kind, related, note));
+            // An entry resting on an unverified title must say so (the source control's confidence is the floor).
+            var confidence = er.OptionalString("confidence");
+            if (confidence is not null and not ("S" or "M"))
+            {
+                er.Problem($"'confidence' must be \"S\" or \"M\", not \"{confidence}\"");
+            }
+
+            var sourceConfidence = fromId is null ? null : from.Find(fromId)?.Confidence;
+            if (sourceConfidence == "M" && confidence != "M")
+            {
+                er.Problem($"'{fromId}' has an unverified title in {from.Id}: the entry needs \"confidence\": \"M\"");
+            }
+
+            entries.Add(new CrosswalkEntry(fromId, toIds, kind, related, note, confidence));
         }
 
         foreach (var c in from.Controls)
@@ -124,6 +138,43 @@ internal static class CrosswalkReader
                 {
                     problems.Add(new CatalogProblem(file, c.Id, $"'mapsTo' target '{t}' is not a control of {main.Id}"));
                 }
+
+                CheckBasedOn(file, c, main, problems);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A simplified check item names the 별표 7 check item it comes from; that item must exist and belong to a control
+    /// in mapsTo, and every mapsTo control must give at least one check item (so mapsTo names all sources, not one).
+    /// </summary>
+    private static void CheckBasedOn(string file, Control c, Edition main, List<CatalogProblem> problems)
+    {
+        var sources = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in c.CheckItems.Where(i => i.BasedOn is not null))
+        {
+            var dash = item.BasedOn!.LastIndexOf('-');
+            var controlId = dash > 0 ? item.BasedOn[..dash] : item.BasedOn;
+            var source = main.Find(controlId);
+            if (source is null || source.CheckItems.All(x => x.Id != item.BasedOn))
+            {
+                problems.Add(new CatalogProblem(file, item.Id, $"'basedOn' '{item.BasedOn}' is not a check item of {main.Id}"));
+                continue;
+            }
+
+            if (!c.MapsTo.Contains(controlId))
+            {
+                problems.Add(new CatalogProblem(file, item.Id, $"'basedOn' '{item.BasedOn}' comes from {controlId}, which 'mapsTo' does not name"));
+            }
+
+            sources.Add(controlId);
+        }
+
+        if (c.CheckItems.Count > 0 && c.CheckItems.All(i => i.BasedOn is not null))
+        {
+            foreach (var t in c.MapsTo.Where(t => !sources.Contains(t)))
+            {
+                problems.Add(new CatalogProblem(file, c.Id, $"'mapsTo' names {t} but no check item is based on it"));
             }
         }
     }

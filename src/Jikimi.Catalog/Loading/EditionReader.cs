@@ -56,7 +56,9 @@ internal static class EditionReader
             {
                 var sid = s.RequiredString("id");
                 var sr = s.WithId(sid);
-                if (!sid.StartsWith(did + ".", StringComparison.Ordinal))
+                // A lettered domain (K-ISMS "M", 관리과정) holds steps numbered on their own: 1..5, items 1.1..5.3.
+                var ownNumbering = did.Length > 0 && char.IsLetter(did[0]);
+                if (!ownNumbering && !sid.StartsWith(did + ".", StringComparison.Ordinal))
                 {
                     sr.Problem($"sub-domain id does not belong to domain {did}");
                 }

@@ -45,6 +45,22 @@ internal readonly struct JsonNodeReader(JsonElement element, string file, string
         return s.Trim();
     }
 
+    public bool? OptionalBool(string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (v.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            Problem($"'{name}' must be true or false");
+            return null;
+        }
+
+        return v.GetBoolean();
+    }
+
     public int? OptionalInt(string name)
     {
         if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)

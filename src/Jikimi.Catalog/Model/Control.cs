@@ -1,7 +1,10 @@
 namespace Jikimi.Catalog.Model;
 
-/// <summary>One 주요 확인사항 (key check item) of a control.</summary>
-public sealed record CheckItem(string Id, int Number, LocalizedText Text);
+/// <summary>
+/// One 주요 확인사항 (key check item) of a control. <paramref name="BasedOn"/>: for a simplified set, the 별표 7
+/// (2023) check item this one is taken from (e.g. 7-2 "2.3.1-3" is 2023 "2.4.2-1").
+/// </summary>
+public sealed record CheckItem(string Id, int Number, LocalizedText Text, string? BasedOn = null);
 
 /// <summary>A certification criterion (인증기준 항목) of one edition.</summary>
 public sealed class Control
@@ -28,6 +31,9 @@ public sealed class Control
 
     /// <summary>Source confidence of the title where it is not verified (S = secondary, M = unverified).</summary>
     public string? Confidence { get; init; }
+
+    /// <summary>Where the id and title were checked (legacy editions record it per item).</summary>
+    public string? Source { get; init; }
 
     public ControlRef Ref => new(Edition, Id);
 

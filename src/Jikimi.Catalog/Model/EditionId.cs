@@ -11,7 +11,13 @@ public readonly record struct EditionId(string Value)
     public static readonly EditionId Simplified72 = new("simplified-7-2");
     public static readonly EditionId Simplified73 = new("simplified-7-3");
 
-    public static IReadOnlyList<EditionId> All { get; } = [IsmsP2023, IsmsP2018, Simplified72, Simplified73];
+    /// <summary>The legacy K-ISMS criteria (2013 notice, until the 2018 merger into ISMS-P): 12 + 92 = 104 items.</summary>
+    public static readonly EditionId KIsms2013 = new("k-isms-2013");
+
+    public static IReadOnlyList<EditionId> All { get; } = [IsmsP2023, IsmsP2018, Simplified72, Simplified73, KIsms2013];
+
+    /// <summary>Editions from before ISMS-P (their domains are not the three ISMS-P domains).</summary>
+    public bool IsLegacy => this == KIsms2013;
 
     /// <summary>The short names users type: 2023, 2018, 7-2, 7-3 (and the full ids).</summary>
     public string ShortName => Value switch
@@ -20,6 +26,7 @@ public readonly record struct EditionId(string Value)
         "isms-p-2018" => "2018",
         "simplified-7-2" => "7-2",
         "simplified-7-3" => "7-3",
+        "k-isms-2013" => "k-isms",
         _ => Value,
     };
 

@@ -21,13 +21,13 @@ public static class CatalogJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public sealed record CheckItemDto(string Id, string TextKo, string TextEn);
+    public sealed record CheckItemDto(string Id, string TextKo, string TextEn, string? BasedOn = null);
 
     public sealed record TextDto(string Ko, string En);
 
-    public sealed record LawDto(string Code, string StatuteKo, string StatuteEn, string Article, int? Paragraph, string CiteKo, string CiteEn);
+    public sealed record LawDto(string Code, string StatuteKo, string StatuteEn, string? Article, int? Paragraph, string CiteKo, string CiteEn, bool OwnPin, string? TextAsOf);
 
-    public sealed record RelationDto(string Edition, string Kind, string Direction, string? From, IReadOnlyList<string> To, IReadOnlyList<string> Related, string? NoteKo, string? NoteEn);
+    public sealed record RelationDto(string Edition, string Kind, string Direction, string? From, IReadOnlyList<string> To, IReadOnlyList<string> Related, string? NoteKo, string? NoteEn, string? Confidence);
 
     public sealed record OfficialDto(string Language, string Label, string Name, string Description, IReadOnlyList<string> CheckItems, IReadOnlyList<string> Evidence, IReadOnlyList<string> DefectCases, IReadOnlyList<string> RelatedRegulations, IReadOnlyList<string> AwsChecks);
 
@@ -52,7 +52,8 @@ public static class CatalogJson
         IReadOnlyList<string> MapsTo,
         string? Confidence,
         IReadOnlyList<RelationDto>? Crosswalk = null,
-        IReadOnlyList<OfficialDto>? Official = null);
+        IReadOnlyList<OfficialDto>? Official = null,
+        string? Source = null);
 
     public static ControlDto ToDto(Edition edition, Control c, CriteriaCatalog? withRelations = null, IEnumerable<OfficialWordingLayer>? official = null)
     {
@@ -73,9 +74,9 @@ public static class CatalogJson
             c.Criterion?.Ko,
             c.Criterion?.En,
             c.CheckItemCount,
-            c.CheckItems.Select(i => new CheckItemDto(i.Id, i.Text.Ko, i.Text.En)).ToArray(),
+            c.CheckItems.Select(i => new CheckItemDto(i.Id, i.Text.Ko, i.Text.En, i.BasedOn)).ToArray(),
             c.Evidence.Select(e => new TextDto(e.Ko, e.En)).ToArray(),
-            c.Laws.Select(l => new LawDto(l.Statute.Code, l.Statute.Name.Ko, l.Statute.Name.En, l.Article, l.Paragraph, l.Format(Language.Ko), l.Format(Language.En))).ToArray(),
+            c.Laws.Select(l => new LawDto(l.Statute.Code, l.Statute.Name.Ko, l.Statute.Name.En, l.Article, l.Paragraph, l.Format(Language.Ko), l.Format(Language.En), l.OwnPin, l.Statute.TextAsOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToArray(),
             c.MapsTo,
             c.Confidence,
             withRelations?.RelationsOf(c.Ref).Select(r => new RelationDto(
@@ -86,12 +87,14 @@ public static class CatalogJson
                 r.Entry.ToIds,
                 r.Entry.Related,
                 NullIfEmpty(r.Entry.Note.Ko),
-                NullIfEmpty(r.Entry.Note.En))).ToArray(),
+                NullIfEmpty(r.Entry.Note.En),
+                r.Entry.Confidence)).ToArray(),
             official?.Where(l => l.Controls.ContainsKey(c.Id)).Select(l =>
             {
                 var w = l.Controls[c.Id];
                 return new OfficialDto(l.Language.ToString().ToLowerInvariant(), OfficialWordingLayer.Label, w.Name, w.Description, w.CheckItems, w.Evidence, w.DefectCases, w.RelatedRegulations, w.AwsChecks);
-            }).ToArray());
+            }).ToArray(),
+            c.Source);
     }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;

@@ -9,7 +9,7 @@ namespace Jikimi.Cli.Catalog;
 /// <summary>`jikimi catalog diff 2018 2023`: what changed between two editions, per id.</summary>
 public static class DiffCommand
 {
-    public sealed record DiffRowDto(string Kind, string? From, string? FromTitleKo, IReadOnlyList<string> To, IReadOnlyList<string> ToTitlesKo, IReadOnlyList<string> Related, string? NoteKo, string? NoteEn);
+    public sealed record DiffRowDto(string Kind, string? From, string? FromTitleKo, IReadOnlyList<string> To, IReadOnlyList<string> ToTitlesKo, IReadOnlyList<string> Related, string? NoteKo, string? NoteEn, string? Confidence);
 
     public static Command Build(CliContext ctx, CommonOptions common)
     {
@@ -17,7 +17,7 @@ public static class DiffCommand
         var to = new Argument<string>("to") { Description = "Newer edition (2023)." };
         var all = new Option<bool>("--all") { Description = "Also list the controls that stayed the same." };
         var format = CommonOptions.Format("table", "table", "json");
-        var cmd = new Command("diff", "Compare two editions through their crosswalk (same, renamed, moved, merged, deleted, new).") { from, to, all, format };
+        var cmd = new Command("diff", "Compare two editions through their crosswalk (same, renamed, moved, merged, deleted, new; legacy editions: equal, subset, superset, intersects).") { from, to, all, format };
         cmd.SetAction(p =>
         {
             var catalog = CatalogCommands.Catalog;
@@ -46,7 +46,8 @@ public static class DiffCommand
                         e.ToIds.Select(t => target.Find(t)!.Title.Ko).ToArray(),
                         e.Related,
                         e.Note.Ko.Length > 0 ? e.Note.Ko : null,
-                        e.Note.En.Length > 0 ? e.Note.En : null)),
+                        e.Note.En.Length > 0 ? e.Note.En : null,
+                        e.Confidence)),
                 };
                 ctx.Out.WriteLine(JsonSerializer.Serialize(dto, CatalogJson.Options));
                 return ExitCodes.Ok;
@@ -68,7 +69,8 @@ public static class DiffCommand
             {
                 var left = e.FromId is null ? "—" : $"{e.FromId} {source.Find(e.FromId)?.Title[lang]}";
                 var right = e.ToIds.Count == 0 ? "—" : string.Join("\n", e.ToIds.Select(t => $"{t} {target.Find(t)?.Title[lang]}"));
-                var note = e.Note[lang] + (e.Related.Count > 0 ? lang.T(" (관련: ", " (related: ") + string.Join(", ", e.Related) + ")" : string.Empty);
+                var note = e.Note[lang] + (e.Related.Count > 0 ? lang.T(" (관련: ", " (related: ") + string.Join(", ", e.Related) + ")" : string.Empty)
+                    + ShowCommand.ConfidenceLabel(e.Confidence, lang);
                 table.AddRow(Markup.Escape(left), Markup.Escape(ShowCommand.KindLabel(e.Kind, lang)), Markup.Escape(right), Markup.Escape(note.Trim()));
             }
 

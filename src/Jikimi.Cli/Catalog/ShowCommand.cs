@@ -64,6 +64,11 @@ public static class ShowCommand
             meta.AddRow(lang.T("출처 신뢰도", "Source confidence"), Markup.Escape(conf == "M" ? lang.T("M (미검증)", "M (unverified)") : lang.T("S (2차 출처)", "S (secondary source)")));
         }
 
+        if (c.Source is { } source)
+        {
+            meta.AddRow(lang.T("확인한 출처", "Sources checked"), Markup.Escape(source));
+        }
+
         console.Write(meta);
         if (c.Criterion is { } criterion)
         {
@@ -112,7 +117,7 @@ public static class ShowCommand
                 var ids = reversed ? (entry.FromId is null ? [] : [entry.FromId]) : entry.ToIds;
                 var names = ids.Count == 0 ? lang.T("(대응 항목 없음)", "(none)") : string.Join(", ", ids.Select(i => $"{i} {other.Find(i)?.Title[lang]}"));
                 var kind = KindLabel(entry.Kind, lang);
-                var note = entry.Note[lang];
+                var note = (entry.Note[lang] + ConfidenceLabel(entry.Confidence, lang)).Trim();
                 console.WriteLine($"  {other.Id.ShortName,-5} {kind}: {names}{(note.Length > 0 ? " — " + note : string.Empty)}");
             }
         }
@@ -142,6 +147,10 @@ public static class ShowCommand
         CrosswalkKind.Merged => lang.T("통합", "merged"),
         CrosswalkKind.Deleted => lang.T("삭제", "deleted"),
         CrosswalkKind.New => lang.T("신설", "new"),
+        CrosswalkKind.Equal => lang.T("동등", "equal"),
+        CrosswalkKind.Subset => lang.T("일부", "subset"),
+        CrosswalkKind.Superset => lang.T("포괄", "superset"),
+        CrosswalkKind.Intersects => lang.T("부분 겹침", "intersects"),
         _ => lang.T("대응", "corresponds"),
     };
 
@@ -150,4 +159,12 @@ public static class ShowCommand
         console.WriteLine();
         console.MarkupLine($"[bold underline]{Markup.Escape(title)}[/]");
     }
+
+    /// <summary>The caveat shown beside a crosswalk entry that rests on an unconfirmed title.</summary>
+    internal static string ConfidenceLabel(string? confidence, Language lang) => confidence switch
+    {
+        "M" => lang.T(" [제목 미확인]", " [title unconfirmed]"),
+        "S" => lang.T(" [2차 출처]", " [secondary source]"),
+        _ => string.Empty,
+    };
 }

@@ -110,9 +110,12 @@ public sealed class Certificate : ITenantOwned
     public DateOnly? NextSurveillanceDue(DateOnly heldOn, CertificationPolicy policy)
     {
         var due = heldOn.AddMonths(policy.SurveillanceIntervalMonths);
-        return due >= RenewalDue(policy) ? null : due;
+        return due >= RenewalApplicationDue(policy) ? null : due;
     }
 
-    /// <summary>The renewal audit must be held before expiry; it is planned this long ahead.</summary>
-    public DateOnly RenewalDue(CertificationPolicy policy) => ExpiresOn.AddMonths(-policy.RenewalLeadMonths);
+    /// <summary>The last day to apply for renewal: <c>RenewalLeadMonths</c> before expiry (고시 제28조 [S]).</summary>
+    public DateOnly RenewalApplicationDue(CertificationPolicy policy) => ExpiresOn.AddMonths(-policy.RenewalLeadMonths);
+
+    /// <summary>The renewal audit (and the decision) must be done while the certificate is still valid.</summary>
+    public DateOnly RenewalAuditDue => ExpiresOn;
 }

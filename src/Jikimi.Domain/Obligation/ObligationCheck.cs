@@ -45,10 +45,14 @@ public sealed record ObligationResult(
     string FineBasis,
     DateOnly? Deadline,
     string DeadlineBasis,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>How the law read the daily-users measure on <see cref="AsOf"/> (Korean, English, source).</summary>
+    public MeasureWording? DailyUsersMeasure { get; init; }
+}
 
 public sealed record NoRuleSet(DateOnly AsOf)
-    : RuleError("obligation.no_rules", $"No obligation rules are known for {AsOf:yyyy-MM-dd} (the rules start 2016-06-02).");
+    : RuleError("obligation.no_rules", $"No obligation rules are known for {AsOf:yyyy-MM-dd} (the rules start 2013-02-18, when ISMS became mandatory).");
 
 /// <summary>Reasons simplified certification does not apply (stable codes).</summary>
 public static class SimplifiedExclusions
@@ -107,19 +111,24 @@ public static class ObligationCheck
             codes.Add(ObligationGrounds.Idc);
         }
 
-        if (input.IsTertiaryHospital && revenue >= t.RevenueKrw)
+        if ((input.IsTertiaryHospital || input.IsUniversity) && !set.HospitalsAndUniversities)
+        {
+            notes.Add("Hospitals and universities became a ground only on 2016-06-02 (시행령 제49조②1).");
+        }
+
+        if (set.HospitalsAndUniversities && input.IsTertiaryHospital && revenue >= t.RevenueKrw)
         {
             codes.Add(ObligationGrounds.Hospital);
         }
 
-        if (input.IsUniversity && revenue >= t.RevenueKrw && (input.EnrolledStudents ?? 0) >= t.EnrolledStudents)
+        if (set.HospitalsAndUniversities && input.IsUniversity && revenue >= t.RevenueKrw && (input.EnrolledStudents ?? 0) >= t.EnrolledStudents)
         {
             codes.Add(ObligationGrounds.University);
         }
 
         if (ict >= t.IctServiceRevenueKrw)
         {
-            if (input.IsFinancialCompany)
+            if (input.IsFinancialCompany && set.FinancialCompaniesExcluded)
             {
                 notes.Add("Financial companies are excluded from the ICT-revenue ground (시행령 제49조②2).");
             }
@@ -131,7 +140,7 @@ public static class ObligationCheck
 
         if (users >= t.AverageDailyUsers)
         {
-            if (input.IsFinancialCompany)
+            if (input.IsFinancialCompany && set.FinancialCompaniesExcluded)
             {
                 notes.Add("Financial companies are excluded from the daily-users ground (시행령 제49조②3).");
             }
@@ -162,7 +171,10 @@ public static class ObligationCheck
             set.FineBasis,
             deadline,
             set.Deadline.Source,
-            notes);
+            notes)
+        {
+            DailyUsersMeasure = set.DailyUsersMeasure,
+        };
     }
 
     private static (bool Eligible, string? Set, IReadOnlyList<string> Exclusions) Simplified(ObligationInput input, ObligationRuleSet set, bool obliged, long ict, long users)

@@ -18,6 +18,9 @@ public sealed record SimplifiedRule(string BasisKo, string BasisEn, string Sourc
 
 public sealed record DeadlineRule(int Month, int Day, string Source);
 
+/// <summary>How the law of a period words the daily-users measure, in both languages, tagged by source.</summary>
+public sealed record MeasureWording(string Ko, string En, string Source);
+
 /// <summary>
 /// The obligation law as it read during one period (effectiveFrom..effectiveTo, inclusive dates). A change in the
 /// law is a new rule set; old ones stay, so a question "as of 2025-01-01" gets the answer of that day.
@@ -35,6 +38,15 @@ public sealed record ObligationRuleSet(
     string FineBasis,
     DeadlineRule Deadline)
 {
+    /// <summary>Whether tertiary hospitals and large universities are a ground (from 2016-06-02).</summary>
+    public bool HospitalsAndUniversities { get; init; } = true;
+
+    /// <summary>Whether financial companies are excluded from the ICT-revenue and daily-users grounds (from 2016-06-02).</summary>
+    public bool FinancialCompaniesExcluded { get; init; } = true;
+
+    /// <summary>The period's wording of the daily-users measure (e.g. the last 3 months of the previous year before 2024-07-24).</summary>
+    public MeasureWording? DailyUsersMeasure { get; init; }
+
     public bool Covers(DateOnly date) => date >= EffectiveFrom && (EffectiveTo is null || date <= EffectiveTo);
 }
 
@@ -91,7 +103,12 @@ public sealed class ObligationRules
                 throw new InvalidDataException($"obligation rules: the newest rule set {s.Id} must be open-ended");
             }
 
-            foreach (var code in ObligationGrounds.All.Where(c => c != ObligationGrounds.Mvno || s.MvnoIsIsp))
+            if (s.DailyUsersMeasure is null)
+            {
+                throw new InvalidDataException($"obligation rules: {s.Id} lacks dailyUsersMeasure (the period's wording of the users test)");
+            }
+
+            foreach (var code in ObligationGrounds.All.Where(c => (c != ObligationGrounds.Mvno || s.MvnoIsIsp) && (s.HospitalsAndUniversities || c is not (ObligationGrounds.Hospital or ObligationGrounds.University))))
             {
                 if (!s.Grounds.ContainsKey(code))
                 {
@@ -135,7 +152,12 @@ public sealed class ObligationRules
             d.Simplified,
             d.MaxFineKrw,
             Req(d.FineBasis, "fineBasis"),
-            d.Deadline ?? throw new InvalidDataException($"obligation rules: {d.Id} lacks deadline"));
+            d.Deadline ?? throw new InvalidDataException($"obligation rules: {d.Id} lacks deadline"))
+        {
+            HospitalsAndUniversities = d.HospitalsAndUniversities ?? true,
+            FinancialCompaniesExcluded = d.FinancialCompaniesExcluded ?? true,
+            DailyUsersMeasure = d.DailyUsersMeasure,
+        };
     }
 
     private sealed record FileDto(string? About, List<SetDto>? RuleSets);
@@ -151,7 +173,10 @@ public sealed class ObligationRules
         SimplifiedRule? Simplified,
         long MaxFineKrw,
         string? FineBasis,
-        DeadlineRule? Deadline);
+        DeadlineRule? Deadline,
+        bool? HospitalsAndUniversities,
+        bool? FinancialCompaniesExcluded,
+        MeasureWording? DailyUsersMeasure);
 }
 
 /// <summary>Stable ground codes (API, CLI, rules file).</summary>

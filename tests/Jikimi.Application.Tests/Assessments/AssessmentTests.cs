@@ -26,8 +26,13 @@ public class AssessmentTests
         Assert.Equal((80, 237), (isms.Controls, isms.CheckItems));
         var again = await app.Run(org.OrganizationId, sp => sp.GetRequiredService<CreateAssessment>().Handle(org, new CreateAssessmentRequest(2026, "2023", null, null, null), default));
         Fails<AssessmentView, AssessmentExists>(again);
-        var simplified = await app.Run(org.OrganizationId, sp => sp.GetRequiredService<CreateAssessment>().Handle(org, new CreateAssessmentRequest(2024, "7-2", null, null, null), default));
-        Fails<AssessmentView, EditionWithoutCheckItems>(simplified);
+        // The simplified sets carry their check items (issue 19), so a small company can run a whole assessment on them.
+        var simplified = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<CreateAssessment>().Handle(org, new CreateAssessmentRequest(2024, "7-2", null, null, null), default)));
+        Assert.Equal((62, 232), (simplified.Controls, simplified.CheckItems));
+        var simplifiedIsms = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<CreateAssessment>().Handle(org, new CreateAssessmentRequest(2024, "7-3", "isms", null, null), default)));
+        Assert.Equal((44, 222 - 91), (simplifiedIsms.Controls, simplifiedIsms.CheckItems));
+        var legacy = await app.Run(org.OrganizationId, sp => sp.GetRequiredService<CreateAssessment>().Handle(org, new CreateAssessmentRequest(2024, "2018", null, null, null), default));
+        Fails<AssessmentView, EditionWithoutCheckItems>(legacy);
     }
 
     [Theory]

@@ -89,7 +89,9 @@ public class ObligationCheckTests
     }
 
     [Theory]
-    [InlineData("2016-06-01", null)]
+    [InlineData("2013-02-17", null)]
+    [InlineData("2013-02-18", "2013-02-18")]
+    [InlineData("2016-06-01", "2013-02-18")]
     [InlineData("2016-06-02", "2016-06-02")]
     [InlineData("2024-07-23", "2016-06-02")]
     [InlineData("2024-07-24", "2024-07-24")]
@@ -125,7 +127,7 @@ public class ObligationCheckTests
     public void Embedded_rules_are_contiguous_and_open_ended()
     {
         var sets = ObligationRules.Embedded.Sets;
-        Assert.Equal(["2016-06-02", "2024-07-24", "2025-11-04"], sets.Select(s => s.Id));
+        Assert.Equal(["2013-02-18", "2016-06-02", "2024-07-24", "2025-11-04"], sets.Select(s => s.Id));
         Assert.Null(sets[^1].EffectiveTo);
         Assert.All(sets, s => Assert.Equal(150_000_000_000, s.Thresholds.RevenueKrw));
     }
@@ -133,7 +135,8 @@ public class ObligationCheckTests
     [Theory]
     [InlineData("""{"ruleSets":[]}""", "no rule sets")]
     [InlineData("""{"ruleSets":[{"id":"a","effectiveFrom":"2020-01-01","effectiveTo":"2020-12-31","source":"s","thresholds":{"revenueKrw":1,"enrolledStudents":1,"ictServiceRevenueKrw":1,"averageDailyUsers":1,"simplifiedIctServiceRevenueKrw":1},"grounds":{},"maxFineKrw":1,"fineBasis":"f","deadline":{"month":8,"day":31,"source":"s"}}]}""", "open-ended")]
-    [InlineData("""{"ruleSets":[{"id":"a","effectiveFrom":"2020-01-01","source":"s","thresholds":{"revenueKrw":1,"enrolledStudents":1,"ictServiceRevenueKrw":1,"averageDailyUsers":1,"simplifiedIctServiceRevenueKrw":1},"grounds":{},"maxFineKrw":1,"fineBasis":"f","deadline":{"month":8,"day":31,"source":"s"}}]}""", "no basis for ground ISP")]
+    [InlineData("""{"ruleSets":[{"id":"a","effectiveFrom":"2020-01-01","source":"s","thresholds":{"revenueKrw":1,"enrolledStudents":1,"ictServiceRevenueKrw":1,"averageDailyUsers":1,"simplifiedIctServiceRevenueKrw":1},"dailyUsersMeasure":{"ko":"k","en":"e","source":"s"},"grounds":{},"maxFineKrw":1,"fineBasis":"f","deadline":{"month":8,"day":31,"source":"s"}}]}""", "no basis for ground ISP")]
+    [InlineData("""{"ruleSets":[{"id":"a","effectiveFrom":"2020-01-01","source":"s","thresholds":{"revenueKrw":1,"enrolledStudents":1,"ictServiceRevenueKrw":1,"averageDailyUsers":1,"simplifiedIctServiceRevenueKrw":1},"grounds":{},"maxFineKrw":1,"fineBasis":"f","deadline":{"month":8,"day":31,"source":"s"}}]}""", "lacks dailyUsersMeasure")]
     public void A_broken_rules_file_is_rejected_with_the_reason(string json, string reason)
     {
         var ex = Assert.Throws<InvalidDataException>(() => ObligationRules.Parse(json));

@@ -120,14 +120,14 @@ public class CertificationCycleTests
         Assert.Equal("surveillance", s2.GetProperty("kind").GetString());
         Assert.Equal("2028-01-12", s2.GetProperty("dueBy").GetString());
 
-        // Surveillance 2 → the renewal audit comes next (due 3 months before expiry).
+        // Surveillance 2 → the renewal audit comes next: applied for 3 months before expiry (2028-11-19), held by the expiry date.
         cy.Go("2028-01-05");
         root = await cy.AsAsync("ciso@a.kr");
         var s2Id = s2.GetProperty("id").GetGuid();
         await HttpAssert.Json(await root.PutAsJsonAsync(cy.Url($"/audits/{s2Id}"), new { body = "KISA", periodStart = "2028-01-05", periodEnd = "2028-01-07", status = "in-progress", version = s2.GetProperty("version").GetInt32() }), HttpStatusCode.OK);
         var renewal = (await Post(root, cy.Url($"/audits/{s2Id}/decision"), new { decision = "approve" })).GetProperty("nextAudit");
         Assert.Equal("renewal", renewal.GetProperty("kind").GetString());
-        Assert.Equal("2028-11-19", renewal.GetProperty("dueBy").GetString());
+        Assert.Equal("2029-02-19", renewal.GetProperty("dueBy").GetString());
 
         // Renewal → a new certificate continuing the old one.
         cy.Go("2028-11-01");

@@ -7,7 +7,7 @@ namespace Jikimi.Web.Pages.Catalog;
 
 public sealed class CatalogControlModel : UiPage
 {
-    public sealed record Relation(string Label, IReadOnlyList<Control> Targets, string Kind);
+    public sealed record Relation(string Label, IReadOnlyList<Control> Targets, string Kind, string? Confidence = null);
 
     public Control? Control { get; private set; }
 
@@ -30,7 +30,7 @@ public sealed class CatalogControlModel : UiPage
             var other = reversed ? cw.From : cw.To;
             var ids = reversed ? (entry.FromId is null ? [] : [entry.FromId]) : entry.ToIds;
             var targets = ids.Select(t => catalog.Find(new ControlRef(other, t))).OfType<Control>().ToList();
-            relations.Add(new Relation(Pick(catalog[other].Name), targets, entry.Kind.ToString()));
+            relations.Add(new Relation(Pick(catalog[other].Name), targets, entry.Kind.ToString(), entry.Confidence));
         }
 
         // Simplified sets point at the 2023 controls they stand for (mapsTo); show both directions.
