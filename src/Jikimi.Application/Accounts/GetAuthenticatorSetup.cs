@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Jikimi.Application.AuditTrail;
 using Jikimi.Application.Common;
 using Jikimi.Application.Data;
 using Jikimi.Domain.Common;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jikimi.Application.Accounts;
 
@@ -47,77 +45,5 @@ public sealed class GetAuthenticatorSetup(UserManager<JikimiUser> users, JikimiD
         }
 
         return sb.ToString().TrimEnd().ToLowerInvariant();
-    }
-}
-
-/// <summary>Turns MFA on after the user proves their app works; returns ten one-time recovery codes (shown once).</summary>
-public sealed class EnableAuthenticator(UserManager<JikimiUser> users, AuditWriter audit)
-{
-    public async Task<Result<IReadOnlyList<string>>> Handle(Actor actor, string? code, CancellationToken ct)
-    {
-        var user = await users.FindByIdAsync(actor.UserId.ToString());
-        if (user is null)
-        {
-            return new NotFound("user", actor.UserId.ToString());
-        }
-
-        var c = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
-        if (c.Length != 6 || !await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, c))
-        {
-            return new AuthenticatorCodeWrong();
-        }
-        await users.SetTwoFactorEnabledAsync(user, true);
-        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
-        audit.Record(null, actor, AuditActions.UserMfaEnabled, "user", user.Id);
-        var saved = await audit.SaveAsync(ct);
-        return saved.Error is { } e ? e : codes;
-    }
-}
-
-/// <summary>New recovery codes (the old ones stop working).</summary>
-public sealed class RegenerateRecoveryCodes(UserManager<JikimiUser> users, AuditWriter audit)
-{
-    public async Task<Result<IReadOnlyList<string>>> Handle(Actor actor, CancellationToken ct)
-    {
-        var user = await users.FindByIdAsync(actor.UserId.ToString());
-        if (user is null || !user.TwoFactorEnabled)
-        {
-            return new Invalid("mfa", "Multi-factor authentication is not enabled.");
-        }
-
-        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
-        audit.Record(null, actor, AuditActions.UserRecoveryCodesRegenerated, "user", user.Id);
-        var saved = await audit.SaveAsync(ct);
-        return saved.Error is { } e ? e : codes;
-    }
-}
-
-/// <summary>Turns MFA off (password re-entered), unless an organization of the user requires it.</summary>
-public sealed class DisableAuthenticator(UserManager<JikimiUser> users, JikimiDb db, AuditWriter audit)
-{
-    public async Task<Result> Handle(Actor actor, string? password, CancellationToken ct)
-    {
-        var user = await users.FindByIdAsync(actor.UserId.ToString());
-        if (user is null)
-        {
-            return new NotFound("user", actor.UserId.ToString());
-        }
-
-        if (!await users.CheckPasswordAsync(user, password ?? string.Empty))
-        {
-            return new CurrentPasswordWrong();
-        }
-
-        var required = await db.Memberships.IgnoreQueryFilters().Where(m => m.UserId == user.Id)
-            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => o.RequireMfa).AnyAsync(r => r, ct);
-        if (required)
-        {
-            return new MfaRequiredByOrganization();
-        }
-
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
-        audit.Record(null, actor, AuditActions.UserMfaDisabled, "user", user.Id);
-        return await audit.SaveAsync(ct);
     }
 }

@@ -5,20 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jikimi.Application.Organizations;
 
-/// <summary>The organizations the actor belongs to (memberships are read across tenants on purpose: they are the actor's own).</summary>
-public sealed class ListMyOrganizations(JikimiDb db)
-{
-    public async Task<IReadOnlyList<OrganizationView>> Handle(Actor actor, CancellationToken ct)
-    {
-        var rows = await db.Memberships.IgnoreQueryFilters().AsNoTracking()
-            .Where(m => m.UserId == actor.UserId)
-            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.Name, m.Role, o.CreatedAt, o.RequireMfa })
-            .OrderBy(x => x.Name)
-            .ToListAsync(ct);
-        return rows.Select(r => new OrganizationView(r.Id, r.Name, r.Role.ToWire(), r.CreatedAt, r.RequireMfa)).ToList();
-    }
-}
-
 /// <summary>A member's role in an organization and whether the organization demands a second factor.</summary>
 public sealed record OrgMembership(Role Role, bool RequireMfa);
 
