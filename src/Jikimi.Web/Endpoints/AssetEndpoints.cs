@@ -35,7 +35,7 @@ public static class AssetEndpoints
     {
         if (http.Request.ContentLength is > AssetCsv.MaxBytes)
         {
-            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "import.too_large", $"A CSV file may be at most {AssetCsv.MaxBytes / 1024 / 1024} MB.");
+            return Problems.From(new ImportTooLarge(AssetCsv.MaxBytes));
         }
 
         // Fail before reading a large body from someone who may not import.
@@ -51,23 +51,23 @@ public static class AssetEndpoints
             var (read, problem) = await AssetCsv.ReadAnyAsync(limited, ct);
             if (problem is not null)
             {
-                return Problems.Create(StatusCodes.Status422UnprocessableEntity, "import." + problem.Code, problem.ToString());
+                return Problems.From(new ImportSheetUnreadable(problem.Code, problem.ToString()));
             }
 
             sheet = read;
         }
         catch (LimitedStream.TooLongException)
         {
-            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "import.too_large", $"A CSV file may be at most {AssetCsv.MaxBytes / 1024 / 1024} MB.");
+            return Problems.From(new ImportTooLarge(AssetCsv.MaxBytes));
         }
         catch (System.Text.DecoderFallbackException)
         {
-            return Problems.Create(StatusCodes.Status422UnprocessableEntity, "import.not_utf8", "The file is not UTF-8: save it as \"CSV UTF-8\" (CSV UTF-8(쉼표로 분리)) and import again.");
+            return Problems.From(new ImportNotUtf8());
         }
 
         if (sheet is null)
         {
-            return Problems.Create(StatusCodes.Status422UnprocessableEntity, "import.empty", "The file is empty: send the header row and one row per asset.");
+            return Problems.From(new ImportEmpty());
         }
 
         var result = await h.Handle(http.Access(), sheet, ct);
@@ -75,14 +75,8 @@ public static class AssetEndpoints
     }
 
     /// <summary>The import's problem details carry every row error (row 1 = the header).</summary>
-    public static IResult Rejected(ImportRejected rejected) => TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
-    {
-        Status = StatusCodes.Status422UnprocessableEntity,
-        Type = $"https://jikimi.dev/problems/{rejected.Code}",
-        Title = rejected.Code,
-        Detail = rejected.Message,
-        Extensions = { ["code"] = rejected.Code, ["errors"] = rejected.Errors },
-    });
+    public static IResult Rejected(ImportRejected rejected) =>
+        Problems.From(rejected, new Dictionary<string, object?> { ["errors"] = rejected.Errors });
 
     /// <summary>Reads at most a given number of bytes, then throws.</summary>
     private sealed class LimitedStream(Stream inner, long max) : Stream
