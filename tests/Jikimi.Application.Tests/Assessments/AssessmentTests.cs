@@ -16,7 +16,8 @@ public class AssessmentTests
     public static TheoryData<string> Providers => TestDatabase.Providers;
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Isms_p_assessment_has_101_controls_and_328_check_items_isms_80_and_237(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -31,7 +32,8 @@ public class AssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Not_applicable_needs_a_reason(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -43,7 +45,8 @@ public class AssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Readiness_rolls_up_check_items_per_control_subdomain_domain_and_overall(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -81,7 +84,8 @@ public class AssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Cached_readiness_sees_a_change_made_on_another_node(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -98,7 +102,8 @@ public class AssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Control_list_derives_results_and_filters(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -114,7 +119,8 @@ public class AssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Stale_version_is_a_conflict(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -129,7 +135,8 @@ public class AssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task New_year_starts_from_last_year_resetting_what_the_user_chose(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -154,7 +161,8 @@ public class AssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Roles_decide_who_may_change_results(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -177,7 +185,8 @@ public class AssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Tenant_filter_hides_other_organizations(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);

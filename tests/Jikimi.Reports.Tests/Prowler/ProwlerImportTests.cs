@@ -50,7 +50,8 @@ public class ProwlerImportTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Import_attaches_linked_evidence_once_and_a_second_import_changes_nothing(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -96,7 +97,8 @@ public class ProwlerImportTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Bad_or_forbidden_imports_store_nothing(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
