@@ -1,12 +1,28 @@
+using Jikimi.Application;
+using Jikimi.Application.Common;
 using Jikimi.Application.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Jikimi.Persistence.Postgres;
 
 /// <summary>PostgreSQL for larger or multi-node deployments (with the database evidence store).</summary>
 public static class PostgresDatabase
 {
+    /// <summary>
+    /// Registers <see cref="JikimiDb"/> on PostgreSQL and the change feed (LISTEN/NOTIFY) that keeps other nodes'
+    /// read caches fresh; a long-running host starts listening on it, a one-shot command need not.
+    /// </summary>
+    public static IServiceCollection AddJikimiPostgres(this IServiceCollection services, string connectionString)
+    {
+        services.AddJikimiDatabase(o => Configure(o, connectionString));
+        services.AddSingleton(sp => new PostgresChangeFeed(connectionString, sp.GetRequiredService<ReadCache>(), sp.GetRequiredService<ILogger<PostgresChangeFeed>>()));
+        services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<PostgresChangeFeed>());
+        return services;
+    }
+
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name).EnableRetryOnFailure(3))
             .AddInterceptors(PostgresUniqueViolations.Instance);

@@ -1,6 +1,8 @@
+using Jikimi.Application;
 using Jikimi.Application.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jikimi.Persistence.Sqlite;
 
@@ -11,6 +13,10 @@ namespace Jikimi.Persistence.Sqlite;
 /// </summary>
 public static class SqliteDatabase
 {
+    /// <summary>Registers <see cref="JikimiDb"/> on SQLite (the file under the data directory unless a connection string is given).</summary>
+    public static IServiceCollection AddJikimiSqlite(this IServiceCollection services, string connectionString) =>
+        services.AddJikimiDatabase(o => Configure(o, connectionString));
+
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name))
             .AddInterceptors(SqliteUniqueViolations.Instance);

@@ -5,6 +5,7 @@ using Jikimi.Application;
 using Jikimi.Application.Data;
 using Jikimi.Application.Demo;
 using Jikimi.Application.Setup;
+using Jikimi.Domain.Common;
 using Jikimi.Persistence.Postgres;
 using Jikimi.Persistence.Sqlite;
 using Jikimi.Reports;
@@ -63,23 +64,8 @@ public static class HostSetup
         config["Cache:Coherence"] ??= "process";
         config["Cache:Ttl"] ??= "00:00:30";
 
-        var connection = config.GetConnectionString("Default");
-        services.AddJikimiDatabase(o =>
+        if (JikimiStorage.Add(services, config, options.DataDirectory))
         {
-            if (string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase))
-            {
-                PostgresDatabase.Configure(o, connection ?? throw new InvalidOperationException("Database:Provider=postgres needs ConnectionStrings:Default"));
-            }
-            else
-            {
-                SqliteDatabase.Configure(o, connection ?? SqliteDatabase.ConnectionStringFor(options.DataDirectory));
-            }
-        });
-
-        if (string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase))
-        {
-            services.AddSingleton(sp => new PostgresChangeFeed(connection!, sp.GetRequiredService<Application.Common.ReadCache>(), sp.GetRequiredService<ILogger<PostgresChangeFeed>>()));
-            services.AddSingleton<Application.Common.IChangeFeed>(sp => sp.GetRequiredService<PostgresChangeFeed>());
             services.AddHostedService<ChangeFeedListener>();
         }
 
@@ -188,15 +174,15 @@ public static class HostSetup
             return ErrorPage.WriteAsync(context.HttpContext, status);
         }
 
-        var (code, detail) = status switch
+        DomainError error = status switch
         {
-            404 => ("route.not_found", "No such endpoint."),
-            405 => ("request.method_not_allowed", "This endpoint does not accept that HTTP method."),
-            415 => ("request.unsupported_media_type", "Unsupported content type (JSON endpoints take application/json; uploads take multipart/form-data)."),
-            429 => ("request.rate_limited", "Too many attempts; wait a minute."),
-            _ => ("request.failed", "The request failed."),
+            404 => new RouteNotFound(),
+            405 => new MethodNotAllowed(),
+            415 => new UnsupportedMediaType(),
+            429 => new RateLimited(),
+            _ => new RequestFailed(status),
         };
-        return Problems.Create(status, code, detail).ExecuteAsync(context.HttpContext);
+        return Problems.From(error).ExecuteAsync(context.HttpContext);
     }
 
     private static Task WriteUnhandled(HttpContext http)
@@ -209,9 +195,9 @@ public static class HostSetup
 
         var result = error switch
         {
-            BadHttpRequestException { StatusCode: 413 } => Problems.Create(413, "request.too_large", "The request body is too large."),
-            BadHttpRequestException bad => Problems.Create(400, "request.invalid", BadRequestDetail(bad)),
-            _ => Problems.Create(500, "server.error", "Something went wrong on the server; it has been logged."),
+            BadHttpRequestException { StatusCode: 413 } => Problems.From(new RequestTooLarge()),
+            BadHttpRequestException bad => Problems.From(new RequestInvalid(BadRequestDetail(bad))),
+            _ => Problems.ServerError(),
         };
         return result.ExecuteAsync(http);
     }

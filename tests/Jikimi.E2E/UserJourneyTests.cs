@@ -17,7 +17,7 @@ public sealed class UserJourneyTests(BrowserFixture browser)
 
     [Theory]
     [InlineData(TestDatabase.Sqlite)]
-    [InlineData(TestDatabase.Postgres)]
+    [PostgresData]
     public async Task Setup_mfa_scope_assess_evidence_dashboard_roles_and_sign_out(string provider)
     {
         await using var app = await LiveApp.StartAsync(provider);

@@ -14,7 +14,8 @@ public sealed class AccountSecurityTests
         new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(sharedKey.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant())).ComputeTotp();
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Totp_enrolment_then_sign_in_needs_a_code_or_a_recovery_code_once(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);
@@ -42,7 +43,8 @@ public sealed class AccountSecurityTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task An_organization_that_requires_mfa_refuses_sessions_without_it(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);
@@ -65,7 +67,8 @@ public sealed class AccountSecurityTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Password_change_refuses_weak_and_recent_passwords_and_ends_other_sessions(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);

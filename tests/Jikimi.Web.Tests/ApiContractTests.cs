@@ -13,7 +13,8 @@ public class ApiContractTests
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task A_compliance_manager_assesses_a_control_end_to_end(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);
@@ -55,7 +56,8 @@ public class ApiContractTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Bad_requests_get_problem_details_with_stable_codes(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);
@@ -76,7 +78,8 @@ public class ApiContractTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Viewers_and_auditors_read_but_cannot_change_results(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);
@@ -97,7 +100,8 @@ public class ApiContractTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Evidence_upload_limit_download_headers_and_versions(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider, new Dictionary<string, string> { ["Evidence:MaxUploadBytes"] = "65536" });
@@ -140,7 +144,8 @@ public class ApiContractTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Cached_reads_follow_writes_and_sign_out_ends_the_session_at_once(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);
@@ -167,7 +172,7 @@ public class ApiContractTests
         await HttpAssert.Problem(await bobClient.GetAsync($"{url}/readiness"), HttpStatusCode.NotFound, "organization.not_found");
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task A_second_postgres_node_sees_changes_at_once_through_notify()
     {
         await using var h = await WebHarness.StartAsync(TestDatabase.Postgres);

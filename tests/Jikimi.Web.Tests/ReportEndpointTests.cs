@@ -20,7 +20,8 @@ public class ReportEndpointTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Statement_downloads_and_uploads_and_bad_files_get_cell_references(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);
@@ -58,7 +59,8 @@ public class ReportEndpointTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Readiness_report_oscal_and_prowler_over_http(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);
@@ -91,7 +93,8 @@ public class ReportEndpointTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Findings_report_downloads_as_pdf_and_html_and_other_audits_are_not_found(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);

@@ -34,7 +34,8 @@ public sealed partial class UiSecurityTests
         .Replace("{controlId}", "2.2.4", StringComparison.Ordinal);
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Every_organization_page_is_404_for_another_organizations_ids(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);
@@ -53,7 +54,8 @@ public sealed partial class UiSecurityTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Audit_page_links_the_findings_report_and_its_handler_serves_only_the_own_audit(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);
@@ -71,7 +73,8 @@ public sealed partial class UiSecurityTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task A_form_post_without_the_antiforgery_token_is_refused_and_changes_nothing(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);

@@ -11,7 +11,8 @@ public class UploadInterruptionTests
     public static TheoryData<string> Providers => TestDatabase.Providers;
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Cut_off_upload_leaves_nothing_behind(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider, realPort: true);

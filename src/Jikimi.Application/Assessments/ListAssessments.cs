@@ -1,7 +1,6 @@
 using Jikimi.Application.Common;
 using Jikimi.Application.Data;
 using Jikimi.Catalog.Model;
-using Jikimi.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jikimi.Application.Assessments;
@@ -22,14 +21,5 @@ public sealed class ListAssessments(JikimiDb db)
             })
             .ToListAsync(ct);
         return rows.Select(a => new AssessmentView(a.Id, a.Year, a.Edition, a.Certification == Certification.Isms ? "isms" : "isms-p", a.Title, a.StartedFromId, a.CreatedAt, a.Controls, a.Items)).ToList();
-    }
-}
-
-public sealed class GetAssessment(ListAssessments list)
-{
-    public async Task<Result<AssessmentView>> Handle(OrgAccess access, Guid id, CancellationToken ct)
-    {
-        var found = (await list.Query(id, ct)).FirstOrDefault();
-        return found is null ? new NotFound("assessment", id.ToString()) : found;
     }
 }

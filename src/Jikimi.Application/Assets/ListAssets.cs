@@ -56,14 +56,3 @@ public sealed class ListAssets(JikimiDb db)
         return new AssetPage(rows.Select(a => AssetMapping.View(a, method, people)).ToList(), total, filter.Page, filter.PageSize);
     }
 }
-
-public sealed class GetAsset(JikimiDb db)
-{
-    public async Task<Result<AssetView>> Handle(OrgAccess access, Guid id, CancellationToken ct)
-    {
-        var asset = await db.Set<Asset>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        return asset is null
-            ? new NotFound("asset", id.ToString())
-            : AssetMapping.View(asset, await CurrentMethod.OfAsync(db, ct), await OrgPeople.LoadAsync(db, ct));
-    }
-}

@@ -6,11 +6,11 @@ public sealed record SetupAlreadyDone() : ConflictError("setup.done", "Setup is 
 
 public sealed record SetupTokenInvalid() : RuleError("setup.token_invalid", "The setup token is wrong or was already used. Restart the server to print a new one.");
 
-public sealed record SignInFailed() : DomainError("auth.failed", "E-mail or password is wrong.");
+public sealed record SignInFailed() : UnauthorizedError("auth.failed", "E-mail or password is wrong.");
 
-public sealed record SecondFactorRequired() : DomainError("auth.mfa_required", "This account uses multi-factor authentication: send the authenticator code (or a recovery code) as 'code'.");
+public sealed record SecondFactorRequired() : UnauthorizedError("auth.mfa_required", "This account uses multi-factor authentication: send the authenticator code (or a recovery code) as 'code'.");
 
-public sealed record SecondFactorFailed() : DomainError("auth.mfa_failed", "The authenticator or recovery code is wrong.");
+public sealed record SecondFactorFailed() : UnauthorizedError("auth.mfa_failed", "The authenticator or recovery code is wrong.");
 
 public sealed record AuthenticatorCodeWrong() : RuleError("mfa.code_invalid", "The code does not match: check the app shows Jikimi's key and the device clock is right, then try the current code.");
 
@@ -20,7 +20,7 @@ public sealed record PasswordReused() : RuleError("password.reused", "Choose a p
 
 public sealed record CurrentPasswordWrong() : RuleError("password.current_wrong", "The current password is wrong.");
 
-public sealed record AccountLocked() : DomainError("auth.locked", "Too many failed attempts: the account is locked for a while.");
+public sealed record AccountLocked() : LockedError("auth.locked", "Too many failed attempts: the account is locked for a while.");
 
 public sealed record PasswordRejected(string Reasons) : RuleError("password.rejected", Reasons);
 

@@ -35,24 +35,3 @@ public sealed class UpdateFlow(JikimiDb db, AuditWriter audit, TimeProvider cloc
         return saved.Error is { } se ? se : FlowRowView.Of(flow);
     }
 }
-
-public sealed class DeleteFlow(JikimiDb db, AuditWriter audit)
-{
-    public async Task<Result> Handle(OrgAccess access, Guid id, CancellationToken ct)
-    {
-        var flow = await db.Set<PersonalInfoFlow>().FirstOrDefaultAsync(f => f.Id == id, ct);
-        if (flow is null)
-        {
-            return new NotFound("pi_flow", id.ToString());
-        }
-
-        if (access.Require(Permissions.CanManageWorkspace, "edit personal-information flows").Error is { } denied)
-        {
-            return denied;
-        }
-
-        db.Remove(flow);
-        audit.Record(access, AuditActions.FlowRemoved, "pi_flow", flow.Id, new { flow.Service, stage = flow.Stage.ToWire() });
-        return await audit.SaveAsync(ct, "flow");
-    }
-}

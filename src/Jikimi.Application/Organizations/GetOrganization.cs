@@ -1,4 +1,3 @@
-using Jikimi.Application.AuditTrail;
 using Jikimi.Application.Common;
 using Jikimi.Application.Data;
 using Jikimi.Domain.Common;
@@ -13,49 +12,5 @@ public sealed class GetOrganization(JikimiDb db)
     {
         var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == access.OrganizationId, ct);
         return org is null ? new NotFound("organization", access.OrganizationId.ToString()) : new OrganizationView(org.Id, org.Name, access.Role.ToWire(), org.CreatedAt, org.RequireMfa);
-    }
-}
-
-public sealed record RenameOrganizationRequest(string? Name);
-
-public sealed class RenameOrganization(JikimiDb db, AuditWriter audit)
-{
-    public async Task<Result<OrganizationView>> Handle(OrgAccess access, RenameOrganizationRequest req, CancellationToken ct)
-    {
-        if (access.Require(Permissions.CanAdminister, "rename the organization").Error is { } denied)
-        {
-            return denied;
-        }
-
-        var org = await db.Organizations.FirstAsync(o => o.Id == access.OrganizationId, ct);
-        var before = org.Name;
-        if (org.Rename(req.Name).Error is { } e)
-        {
-            return e;
-        }
-
-        audit.Record(access, AuditActions.OrganizationRenamed, "organization", org.Id, new { before, after = org.Name });
-        var saved = await audit.SaveAsync(ct);
-        return saved.Error is { } se ? se : new OrganizationView(org.Id, org.Name, access.Role.ToWire(), org.CreatedAt, org.RequireMfa);
-    }
-}
-
-public sealed record MfaRequirementRequest(bool Required);
-
-/// <summary>An administrator makes a second factor mandatory for everyone who opens the organization (or lifts it).</summary>
-public sealed class SetMfaRequirement(JikimiDb db, AuditWriter audit)
-{
-    public async Task<Result<OrganizationView>> Handle(OrgAccess access, MfaRequirementRequest req, CancellationToken ct)
-    {
-        if (access.Require(Permissions.CanAdminister, "change the organization's sign-in rules").Error is { } denied)
-        {
-            return denied;
-        }
-
-        var org = await db.Organizations.FirstAsync(o => o.Id == access.OrganizationId, ct);
-        org.SetMfaRequirement(req.Required);
-        audit.Record(access, AuditActions.OrganizationMfaRequirementChanged, "organization", org.Id, new { required = req.Required });
-        var saved = await audit.SaveAsync(ct);
-        return saved.Error is { } se ? se : new OrganizationView(org.Id, org.Name, access.Role.ToWire(), org.CreatedAt, org.RequireMfa);
     }
 }

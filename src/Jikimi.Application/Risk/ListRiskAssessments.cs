@@ -1,6 +1,5 @@
 using Jikimi.Application.Common;
 using Jikimi.Application.Data;
-using Jikimi.Domain.Common;
 using Jikimi.Domain.Risk;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,10 +22,4 @@ public sealed class ListRiskAssessments(JikimiDb db)
             return RiskAssessmentView.Of(ra, mine.Count, mine.Count(s => ra.AcceptableLevel is { } doa && s.Score > doa));
         }).ToList();
     }
-}
-
-public sealed class GetRiskAssessment(ListRiskAssessments list)
-{
-    public async Task<Result<RiskAssessmentView>> Handle(OrgAccess access, Guid id, CancellationToken ct) =>
-        (await list.Query(id, ct)).FirstOrDefault() is { } found ? found : new NotFound("risk_assessment", id.ToString());
 }

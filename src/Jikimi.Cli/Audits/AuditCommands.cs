@@ -159,8 +159,8 @@ public static class AuditCommands
             return ExitCodes.Failed;
         }
 
-        var app = HostSetup.Build(new JikimiHostOptions { Args = hostArgs, DataDirectory = dataDir });
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var services = LocalServices.Build(hostArgs, dataDir);
+        await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var jdb = sp.GetRequiredService<JikimiDb>();
         var wanted = p.GetValue(orgOption)?.Trim();

@@ -3,8 +3,6 @@ using Jikimi.Application.Common;
 using Jikimi.Application.Data;
 using Jikimi.Cli.Server;
 using Jikimi.Domain.Organizations;
-using Jikimi.Web;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,11 +15,11 @@ namespace Jikimi.Cli.Documents;
 /// </summary>
 public sealed class LocalWorkspace : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly ServiceProvider _root;
 
-    private LocalWorkspace(WebApplication app, AsyncServiceScope scope)
+    private LocalWorkspace(ServiceProvider root, AsyncServiceScope scope)
     {
-        _app = app;
+        _root = root;
         Scope = scope;
     }
 
@@ -39,8 +37,8 @@ public sealed class LocalWorkspace : IAsyncDisposable
             return null;
         }
 
-        var app = HostSetup.Build(new JikimiHostOptions { Args = hostArgs, DataDirectory = dataDir });
-        return new LocalWorkspace(app, app.Services.CreateAsyncScope());
+        var root = LocalServices.Build(hostArgs, dataDir);
+        return new LocalWorkspace(root, root.CreateAsyncScope());
     }
 
     /// <summary>An organization by id, exact name, or a part of the name matching just one (case-insensitive); sets the tenant.</summary>
@@ -78,6 +76,6 @@ public sealed class LocalWorkspace : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Scope.DisposeAsync();
-        await _app.DisposeAsync();
+        await _root.DisposeAsync();
     }
 }

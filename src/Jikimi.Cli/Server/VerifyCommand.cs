@@ -28,8 +28,8 @@ public static class VerifyCommand
                 return ExitCodes.Failed;
             }
 
-            var app = HostSetup.Build(new JikimiHostOptions { Args = hostArgs, DataDirectory = dataDir });
-            await using var scope = app.Services.CreateAsyncScope();
+            await using var services = LocalServices.Build(hostArgs, dataDir);
+            await using var scope = services.CreateAsyncScope();
             var report = await scope.ServiceProvider.GetRequiredService<VerifyAuditTrail>().Handle(ct);
             if (report.Intact)
             {

@@ -56,4 +56,4 @@ public sealed record NotApplicableNeedsReason()
     : RuleError("result.reason_required", "A not-applicable result needs a reason.");
 
 public sealed record EditionWithoutCheckItems(string Edition)
-    : RuleError("assessment.edition_not_assessable", $"Edition {Edition} has no check-item texts in Jikimi yet; assess with the 2023 edition.");
+    : RuleError("assessment.edition_not_assessable", $"Edition {Edition} has no check-item texts in Jikimi; assess with the 2023 edition or a simplified set (7-2, 7-3).");

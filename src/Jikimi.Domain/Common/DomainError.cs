@@ -28,3 +28,15 @@ public sealed record Invalid(string Field, string Problem) : RuleError($"validat
 
 /// <summary>413: the request body is larger than allowed.</summary>
 public abstract record TooLargeError(string Code, string Message) : DomainError(Code, Message);
+
+/// <summary>401: the caller is not (or not yet fully) signed in: wrong credentials, a missing second factor.</summary>
+public abstract record UnauthorizedError(string Code, string Message) : DomainError(Code, Message);
+
+/// <summary>423: the account is locked for a while after repeated failures.</summary>
+public abstract record LockedError(string Code, string Message) : DomainError(Code, Message);
+
+/// <summary>
+/// 400: the request itself could not be read (not multipart, a part missing, an upload cut short). A readable
+/// request whose values break a rule is a <see cref="RuleError"/> (422) instead (ADR 0021).
+/// </summary>
+public abstract record MalformedRequestError(string Code, string Message) : DomainError(Code, Message);

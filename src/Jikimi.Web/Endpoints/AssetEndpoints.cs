@@ -33,9 +33,9 @@ public static class AssetEndpoints
 
     private static async Task<IResult> Import(HttpContext http, ImportAssets h, CancellationToken ct)
     {
-        if (http.Request.ContentLength is > AssetCsv.MaxBytes)
+        if (AssetCsv.TooLarge(http.Request.ContentLength) is { } tooLarge)
         {
-            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "import.too_large", $"A CSV file may be at most {AssetCsv.MaxBytes / 1024 / 1024} MB.");
+            return Problems.From(tooLarge);
         }
 
         // Fail before reading a large body from someone who may not import.
@@ -44,79 +44,17 @@ public static class AssetEndpoints
             return Problems.From(denied);
         }
 
-        using var limited = new LimitedStream(http.Request.Body, AssetCsv.MaxBytes);
-        AssetSheet? sheet;
-        try
+        var read = await AssetCsv.ReadUploadAsync(http.Request.Body, ct);
+        if (read.Error is { } unreadable)
         {
-            var (read, problem) = await AssetCsv.ReadAnyAsync(limited, ct);
-            if (problem is not null)
-            {
-                return Problems.Create(StatusCodes.Status422UnprocessableEntity, "import." + problem.Code, problem.ToString());
-            }
-
-            sheet = read;
-        }
-        catch (LimitedStream.TooLongException)
-        {
-            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "import.too_large", $"A CSV file may be at most {AssetCsv.MaxBytes / 1024 / 1024} MB.");
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            return Problems.Create(StatusCodes.Status422UnprocessableEntity, "import.not_utf8", "The file is not UTF-8: save it as \"CSV UTF-8\" (CSV UTF-8(쉼표로 분리)) and import again.");
+            return Problems.From(unreadable);
         }
 
-        if (sheet is null)
-        {
-            return Problems.Create(StatusCodes.Status422UnprocessableEntity, "import.empty", "The file is empty: send the header row and one row per asset.");
-        }
-
-        var result = await h.Handle(http.Access(), sheet, ct);
+        var result = await h.Handle(http.Access(), read.Value!, ct);
         return result.Error is ImportRejected rejected ? Rejected(rejected) : Problems.Ok(result);
     }
 
     /// <summary>The import's problem details carry every row error (row 1 = the header).</summary>
-    public static IResult Rejected(ImportRejected rejected) => TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
-    {
-        Status = StatusCodes.Status422UnprocessableEntity,
-        Type = $"https://jikimi.dev/problems/{rejected.Code}",
-        Title = rejected.Code,
-        Detail = rejected.Message,
-        Extensions = { ["code"] = rejected.Code, ["errors"] = rejected.Errors },
-    });
-
-    /// <summary>Reads at most a given number of bytes, then throws.</summary>
-    private sealed class LimitedStream(Stream inner, long max) : Stream
-    {
-        private long _read;
-
-        public sealed class TooLongException : Exception;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => Count(await inner.ReadAsync(buffer, cancellationToken));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        private int Count(int n)
-        {
-            _read += n;
-            return _read > max ? throw new TooLongException() : n;
-        }
-    }
+    public static IResult Rejected(ImportRejected rejected) =>
+        Problems.From(rejected, new Dictionary<string, object?> { ["errors"] = rejected.Errors });
 }

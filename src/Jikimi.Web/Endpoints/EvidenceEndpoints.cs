@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jikimi.Application.Evidence;
+using Jikimi.Domain.Common;
 using Jikimi.Domain.Evidence;
 using Jikimi.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
@@ -75,7 +76,7 @@ public static class EvidenceEndpoints
         var boundary = MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mt) ? HeaderUtilities.RemoveQuotes(mt.Boundary).Value : null;
         if (!string.Equals(mt?.MediaType.Value, "multipart/form-data", StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(boundary))
         {
-            return Problems.Create(415, "request.multipart_required", "Send the file as multipart/form-data with a 'file' part.");
+            return Problems.From(new MultipartRequired());
         }
 
         var fields = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
@@ -96,7 +97,7 @@ public static class EvidenceEndpoints
                 {
                     if (blob is not null)
                     {
-                        return Problems.Create(400, "request.one_file", "Send one file per upload.");
+                        return Problems.From(new OneFileOnly());
                     }
 
                     fileName = cd.FileNameStar.HasValue ? cd.FileNameStar.Value : HeaderUtilities.RemoveQuotes(cd.FileName).Value;
@@ -114,7 +115,7 @@ public static class EvidenceEndpoints
                     var value = await ReadLimitedAsync(sr, 64 * 1024, ct);
                     if (value is null)
                     {
-                        return Problems.Create(400, "request.field_too_long", $"Field '{HeaderUtilities.RemoveQuotes(cd.Name)}' is too long.");
+                        return Problems.From(new FieldTooLong(HeaderUtilities.RemoveQuotes(cd.Name).ToString()));
                     }
 
                     var key = HeaderUtilities.RemoveQuotes(cd.Name).Value!;
@@ -141,7 +142,7 @@ public static class EvidenceEndpoints
         {
             // Cut off mid-stream, malformed multipart, or over the body limit: nothing is recorded.
             var tooLarge = ex is BadHttpRequestException { StatusCode: 413 };
-            return tooLarge ? Problems.From(new EvidenceTooLarge(limit)) : Problems.Create(400, "request.upload_incomplete", "The upload was incomplete or malformed; nothing was stored.");
+            return tooLarge ? Problems.From(new EvidenceTooLarge(limit)) : Problems.From(new UploadIncomplete());
         }
         finally
         {
@@ -175,7 +176,7 @@ public static class EvidenceEndpoints
         {
             if (!DateOnly.TryParseExact(ed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             {
-                return (null, Problems.Create(400, "validation.effectiveDate", "effectiveDate must be yyyy-MM-dd."));
+                return (null, Problems.From(new Invalid("effectiveDate", "effectiveDate must be yyyy-MM-dd.")));
             }
 
             effective = d;
@@ -186,7 +187,7 @@ public static class EvidenceEndpoints
         {
             if (!int.TryParse(rd, NumberStyles.None, CultureInfo.InvariantCulture, out var r))
             {
-                return (null, Problems.Create(400, "validation.refreshIntervalDays", "refreshIntervalDays must be a whole number of days."));
+                return (null, Problems.From(new Invalid("refreshIntervalDays", "refreshIntervalDays must be a whole number of days.")));
             }
 
             refresh = r;
@@ -198,7 +199,7 @@ public static class EvidenceEndpoints
             var parts = l.Split(':');
             if (parts.Length is < 2 or > 3 || !Guid.TryParse(parts[0], out var aid))
             {
-                return (null, Problems.Create(400, "validation.link", "link must be assessmentId:controlId or assessmentId:controlId:checkItemId."));
+                return (null, Problems.From(new Invalid("link", "link must be assessmentId:controlId or assessmentId:controlId:checkItemId.")));
             }
 
             links.Add(new EvidenceTarget(aid, parts[1], parts.Length == 3 ? parts[2] : null));

@@ -42,7 +42,7 @@ public static class ReportEndpoints
             {
                 if (!EditionId.TryParse(edition ?? "2023", out var id))
                 {
-                    return Problems.Create(422, "validation.edition", "edition must be 2023, 2018, 7-2 or 7-3.");
+                    return Problems.From(new Invalid("edition", "edition must be 2023, 2018, 7-2 or 7-3."));
                 }
 
                 var bytes = OscalCatalog.Export(CriteriaCatalog.Embedded[id], Lang(lang));
@@ -75,7 +75,7 @@ public static class ReportEndpoints
 
     private static Language Lang(string? lang) => LanguageParser.TryParse(lang, out var l) ? l : Language.Ko;
 
-    private static IResult BadFormat() => Problems.Create(422, "validation.format", "format must be pdf or html.");
+    private static IResult BadFormat() => Problems.From(new Invalid("format", "format must be pdf or html."));
 
     private static IResult File(Result<ReportFile> r) =>
         r.Error is { } e ? Problems.From(e) : TypedResults.File(r.Value!.Content, r.Value.ContentType, r.Value.FileName);
@@ -84,9 +84,10 @@ public static class ReportEndpoints
     {
         if (r.Error is StatementRejected rejected)
         {
-            var problem = Problems.Create(422, rejected.Code, rejected.Message);
-            problem.ProblemDetails.Extensions["problems"] = rejected.Problems.Select(p => new { cell = p.Cell, code = p.Code, message = p.Message }).ToList();
-            return problem;
+            return Problems.From(rejected, new Dictionary<string, object?>
+            {
+                ["problems"] = rejected.Problems.Select(p => new { cell = p.Cell, code = p.Code, message = p.Message }).ToList(),
+            });
         }
 
         return r.Error is { } e ? Problems.From(e) : TypedResults.Ok(r.Value);
@@ -119,13 +120,13 @@ public static class ReportEndpoints
                 }
             }
 
-            return Problems.Create(400, "request.file_missing", "Send the file as the request body or as a multipart 'file' part.");
+            return Problems.From(new FileMissing());
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or BadHttpRequestException)
         {
             return ex is BadHttpRequestException { StatusCode: 413 }
-                ? Problems.Create(413, "request.too_large", $"The file is larger than the {limit:N0}-byte limit; nothing was changed.")
-                : Problems.Create(400, "request.upload_incomplete", "The upload was incomplete or malformed; nothing was changed.");
+                ? Problems.From(new RequestTooLarge(limit))
+                : Problems.From(new UploadIncomplete());
         }
     }
 }

@@ -2,6 +2,7 @@ using Jikimi.Application.Flows;
 using Jikimi.Application.Risk;
 using Jikimi.Application.Risk.Pictures;
 using Jikimi.Catalog.Model;
+using Jikimi.Domain.Common;
 using Jikimi.Web.Infrastructure;
 
 namespace Jikimi.Web.Endpoints;
@@ -79,12 +80,12 @@ public static class RiskEndpoints
             {
                 if (string.IsNullOrWhiteSpace(service))
                 {
-                    return Problems.Create(StatusCodes.Status422UnprocessableEntity, "validation.service", "Name the service: ?service=….");
+                    return Problems.From(new Invalid("service", "Name the service: ?service=…."));
                 }
 
                 var table = (await h.Handle(http.Access(), service, ct)).FirstOrDefault();
                 return table is null
-                    ? Problems.Create(StatusCodes.Status404NotFound, "pi_flow.not_found", "No lifecycle rows for this service.")
+                    ? Problems.From(new FlowServiceNotFound())
                     : TypedResults.Text(FlowDiagramSvg.Render(table, Lang(lang)), SvgType);
             })
             .WithSummary("The flow diagram of one service (?service=…), drawn from its lifecycle table.");

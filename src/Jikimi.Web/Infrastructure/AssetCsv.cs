@@ -1,5 +1,6 @@
 using System.Text;
 using Jikimi.Application.Assets;
+using Jikimi.Domain.Common;
 using nietras.SeparatedValues;
 
 namespace Jikimi.Web.Infrastructure;
@@ -15,6 +16,37 @@ public static class AssetCsv
     public const long MaxBytes = 20 * 1024 * 1024;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The size refusal for a declared length over the limit (before anything is read), or null.</summary>
+    public static DomainError? TooLarge(long? declaredLength) => declaredLength > MaxBytes ? new ImportTooLarge(MaxBytes) : null;
+
+    /// <summary>
+    /// The one reading of an uploaded asset file, for the endpoint and the page alike: bounded to <see cref="MaxBytes"/>,
+    /// CSV (strict UTF-8) or XLSX, and every way it can fail as an error value (<c>import.too_large</c>,
+    /// <c>import.not_utf8</c>, <c>import.empty</c>, <c>import.sheet.*</c>) instead of an exception.
+    /// </summary>
+    public static async Task<Result<AssetSheet>> ReadUploadAsync(Stream body, CancellationToken ct)
+    {
+        using var limited = new LimitedStream(body, MaxBytes);
+        try
+        {
+            var (sheet, problem) = await ReadAnyAsync(limited, ct);
+            if (problem is not null)
+            {
+                return new ImportSheetUnreadable(problem.Code, problem.ToString());
+            }
+
+            return sheet is null ? new ImportEmpty() : sheet;
+        }
+        catch (LimitedStream.TooLongException)
+        {
+            return new ImportTooLarge(MaxBytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return new ImportNotUtf8();
+        }
+    }
 
     /// <summary>
     /// A CSV or XLSX file (told apart by the zip signature) as an asset sheet. Null sheet and null problem for an empty
@@ -87,5 +119,41 @@ public static class AssetCsv
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Reads at most a given number of bytes, then throws.</summary>
+    private sealed class LimitedStream(Stream inner, long max) : Stream
+    {
+        private long _read;
+
+        public sealed class TooLongException : Exception;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Count(int n)
+        {
+            _read += n;
+            return _read > max ? throw new TooLongException() : n;
+        }
     }
 }

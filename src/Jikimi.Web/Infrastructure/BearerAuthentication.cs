@@ -39,11 +39,11 @@ public sealed class BearerAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        return Problems.Create(401, "auth.required", "Sign in (POST /api/v1/auth/login) or send an API token as 'Authorization: Bearer …'.").ExecuteAsync(Context);
+        return Problems.From(new AuthRequired()).ExecuteAsync(Context);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.Create(403, "access.forbidden", "You may not do this.").ExecuteAsync(Context);
+        Problems.From(new AccessDenied()).ExecuteAsync(Context);
 }
 
 public static class PrincipalExtensions
@@ -119,7 +119,7 @@ public sealed class OrgAccessFilter : IEndpointFilter
         return admitted.Error switch
         {
             null => await next(context),
-            NotFoundError => Problems.Create(404, "organization.not_found", "Organization not found."),
+            NotFoundError => Problems.From(new NotFound("organization", http.Request.RouteValues["orgId"]?.ToString() ?? string.Empty)),
             var e => Problems.From(e),
         };
     }

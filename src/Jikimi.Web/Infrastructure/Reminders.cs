@@ -49,6 +49,11 @@ internal sealed class EmailReminderChannel(IOptions<ReminderOptions> options) : 
 /// </summary>
 internal sealed partial class ReminderScheduler(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<ReminderScheduler> log) : BackgroundService
 {
+    private int _completedTicks;
+
+    /// <summary>Ticks finished since start (sent or not, failed or not): lets a test wait for "a tick ran" instead of sleeping.</summary>
+    public int CompletedTicks => Volatile.Read(ref _completedTicks);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
@@ -76,6 +81,8 @@ internal sealed partial class ReminderScheduler(IServiceScopeFactory scopes, Tim
             {
                 LogTickFailed(log, ex.GetType().Name);
             }
+
+            Interlocked.Increment(ref _completedTicks);
         }
     }
 

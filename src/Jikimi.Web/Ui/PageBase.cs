@@ -3,6 +3,7 @@ using Jikimi.Application.Common;
 using Jikimi.Application.Organizations;
 using Jikimi.Domain.Common;
 using Jikimi.Domain.Organizations;
+using Jikimi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +29,7 @@ public abstract class UiPage : PageModel
     protected IActionResult Fail(DomainError error)
     {
         ModelState.AddModelError(string.Empty, UiErrors.Message(error));
-        Response.StatusCode = error is NotFoundError ? 404 : 422;
+        Response.StatusCode = Problems.StatusOf(error);
         return Page();
     }
 

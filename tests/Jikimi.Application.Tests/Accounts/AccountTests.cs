@@ -36,7 +36,8 @@ public class AccountTests
         Assert.False(IsmsPasswordValidator.Validate("kimchulsoo-2026", "kimchulsoo@example.kr").Succeeded);
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Setup_token_works_once_for_the_first_administrator(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -55,7 +56,8 @@ public class AccountTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Sign_in_locks_out_after_repeated_failures_and_sessions_expire_when_idle(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -83,7 +85,8 @@ public class AccountTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Api_tokens_are_hashed_scoped_expiring_and_revocable(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -108,7 +111,8 @@ public class AccountTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Invited_member_sets_own_password_and_last_admin_stays(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);

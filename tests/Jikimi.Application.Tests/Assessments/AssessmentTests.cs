@@ -16,7 +16,8 @@ public class AssessmentTests
     public static TheoryData<string> Providers => TestDatabase.Providers;
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Isms_p_assessment_has_101_controls_and_328_check_items_isms_80_and_237(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -36,7 +37,8 @@ public class AssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Not_applicable_needs_a_reason(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -48,7 +50,8 @@ public class AssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Readiness_rolls_up_check_items_per_control_subdomain_domain_and_overall(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -86,7 +89,8 @@ public class AssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Cached_readiness_sees_a_change_made_on_another_node(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -103,7 +107,8 @@ public class AssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Control_list_derives_results_and_filters(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -119,7 +124,8 @@ public class AssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Stale_version_is_a_conflict(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -134,7 +140,8 @@ public class AssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task New_year_starts_from_last_year_resetting_what_the_user_chose(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -159,7 +166,8 @@ public class AssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Roles_decide_who_may_change_results(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -182,7 +190,8 @@ public class AssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Tenant_filter_hides_other_organizations(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);

@@ -32,7 +32,8 @@ public class AssetImportTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Bad_files_are_rejected_whole_with_every_problem_by_row_and_column(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -68,7 +69,8 @@ public class AssetImportTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Five_thousand_assets_import_in_one_transaction_page_and_export_again(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -99,7 +101,8 @@ public class AssetImportTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Search_ignores_case_on_every_provider(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -116,7 +119,8 @@ public class AssetImportTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Viewers_may_not_import_and_asset_ids_stay_unique(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);

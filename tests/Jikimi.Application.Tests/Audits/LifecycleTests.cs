@@ -19,7 +19,8 @@ public class LifecycleTests
     private static Task<T> Do<T>(AppHarness app, OrgAccess who, Func<IServiceProvider, Task<T>> work) => app.Run(who.OrganizationId, work);
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Deadlines_follow_the_configured_periods_and_the_fake_clock(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider, new Dictionary<string, string?> { ["Certification:CorrectionDays"] = "30", ["Certification:RecorrectionDays"] = "10" });
@@ -44,7 +45,8 @@ public class LifecycleTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Auditor_sees_and_writes_only_the_assigned_audit(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -73,7 +75,8 @@ public class LifecycleTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task A_new_audit_is_seeded_from_last_years(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -87,7 +90,8 @@ public class LifecycleTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Findings_recorded_at_the_same_moment_get_distinct_numbers_or_a_409(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);

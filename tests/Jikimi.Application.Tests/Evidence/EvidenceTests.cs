@@ -13,14 +13,6 @@ namespace Jikimi.Application.Tests.Evidence;
 
 public class EvidenceTests
 {
-    public static TheoryData<string, string> ProvidersAndStores => new()
-    {
-        { TestDatabase.Sqlite, "filesystem" },
-        { TestDatabase.Postgres, "filesystem" },
-        { TestDatabase.Postgres, "database" },
-        { TestDatabase.Sqlite, "database" },
-    };
-
     private static Dictionary<string, string?> Settings(string store, long limit = 1024 * 1024) => new()
     {
         ["Evidence:Store"] = store,
@@ -31,7 +23,10 @@ public class EvidenceTests
         app.Run(org.OrganizationId, sp => sp.GetRequiredService<UploadEvidence>().Handle(org, existing, req ?? new UploadEvidenceRequest("교육 결과", null, new DateOnly(2026, 3, 1), 365, null), new EvidenceFile(new MemoryStream(bytes), name), default));
 
     [Theory]
-    [MemberData(nameof(ProvidersAndStores))]
+    [InlineData(TestDatabase.Sqlite, "filesystem")]
+    [InlineData(TestDatabase.Sqlite, "database")]
+    [PostgresData("filesystem")]
+    [PostgresData("database")]
     public async Task Upload_hashes_versions_links_and_computes_expiry(string provider, string store)
     {
         await using var app = await AppHarness.CreateAsync(provider, Settings(store));
@@ -69,7 +64,10 @@ public class EvidenceTests
     }
 
     [Theory]
-    [MemberData(nameof(ProvidersAndStores))]
+    [InlineData(TestDatabase.Sqlite, "filesystem")]
+    [InlineData(TestDatabase.Sqlite, "database")]
+    [PostgresData("filesystem")]
+    [PostgresData("database")]
     public async Task Oversized_upload_stores_nothing(string provider, string store)
     {
         await using var app = await AppHarness.CreateAsync(provider, Settings(store, limit: 4096));
@@ -84,7 +82,10 @@ public class EvidenceTests
     }
 
     [Theory]
-    [MemberData(nameof(ProvidersAndStores))]
+    [InlineData(TestDatabase.Sqlite, "filesystem")]
+    [InlineData(TestDatabase.Sqlite, "database")]
+    [PostgresData("filesystem")]
+    [PostgresData("database")]
     public async Task Failed_record_discards_the_bytes_it_stored(string provider, string store)
     {
         await using var app = await AppHarness.CreateAsync(provider, Settings(store));
@@ -98,7 +99,10 @@ public class EvidenceTests
     }
 
     [Theory]
-    [MemberData(nameof(ProvidersAndStores))]
+    [InlineData(TestDatabase.Sqlite, "filesystem")]
+    [InlineData(TestDatabase.Sqlite, "database")]
+    [PostgresData("filesystem")]
+    [PostgresData("database")]
     public async Task Soft_delete_hides_and_stops_serving_but_keeps_and_audits(string provider, string store)
     {
         await using var app = await AppHarness.CreateAsync(provider, Settings(store));
@@ -113,7 +117,10 @@ public class EvidenceTests
     }
 
     [Theory]
-    [MemberData(nameof(ProvidersAndStores))]
+    [InlineData(TestDatabase.Sqlite, "filesystem")]
+    [InlineData(TestDatabase.Sqlite, "database")]
+    [PostgresData("filesystem")]
+    [PostgresData("database")]
     public async Task Evidence_cannot_be_linked_to_another_organizations_control(string provider, string store)
     {
         await using var app = await AppHarness.CreateAsync(provider, Settings(store));

@@ -38,7 +38,8 @@ public class ReminderTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task A_reminder_is_created_when_due_once_per_channel_and_sent_once_with_a_valid_signature(string provider)
     {
         using var sink = new WebhookSink();
@@ -85,7 +86,8 @@ public class ReminderTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Two_nodes_dispatching_at_once_send_each_reminder_exactly_once(string provider)
     {
         using var sink = new WebhookSink();
@@ -115,7 +117,8 @@ public class ReminderTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task A_failed_delivery_is_retried_later_and_not_lost(string provider)
     {
         using var sink = new WebhookSink(status: 503);
@@ -137,7 +140,8 @@ public class ReminderTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Surveillance_due_and_certificate_expiring_are_reminded_in_time(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -166,7 +170,8 @@ public class ReminderTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Expiring_evidence_is_reminded_and_deleted_evidence_is_not(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);

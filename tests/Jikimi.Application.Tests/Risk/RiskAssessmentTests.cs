@@ -21,7 +21,8 @@ public class RiskAssessmentTests
     private static Task<T> Use<T>(AppHarness app, OrgAccess who, Func<IServiceProvider, Task<T>> work) => app.Run(who.OrganizationId, work);
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task A_unique_index_that_refuses_a_save_is_a_409_not_an_exception(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -51,7 +52,8 @@ public class RiskAssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Assess_flag_above_doa_approve_treat_accept_and_the_pictures_follow(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -144,7 +146,8 @@ public class RiskAssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Each_year_keeps_its_own_method_so_past_numbers_stay_explainable(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -163,7 +166,8 @@ public class RiskAssessmentTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task The_lifecycle_table_groups_by_service_in_stage_order_and_draws_escaped(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);

@@ -34,7 +34,8 @@ public class FindingsReportTests
             [ActivatorUtilities.CreateInstance<OverdueCorrectiveActionsSection>(sp)]);
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Pdf_carries_the_korean_headings_the_control_title_the_finding_and_its_corrective_action(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -56,7 +57,8 @@ public class FindingsReportTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Html_escapes_the_description_runs_no_script_and_an_unassigned_auditor_gets_not_found(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -79,7 +81,8 @@ public class FindingsReportTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Readiness_report_lists_overdue_corrective_actions_only_once_the_due_date_has_passed(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);

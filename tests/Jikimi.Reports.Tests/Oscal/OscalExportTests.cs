@@ -62,7 +62,8 @@ public class OscalExportTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Assessment_results_export_is_valid_oscal_with_a_finding_per_control(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);

@@ -55,7 +55,8 @@ public class ProwlerImportTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Import_attaches_linked_evidence_once_and_a_second_import_changes_nothing(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -171,7 +172,8 @@ public class ProwlerImportTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Bad_or_forbidden_imports_store_nothing(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);

@@ -34,7 +34,8 @@ public class ReadinessReportTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Pdf_carries_the_korean_headings_titles_and_numbers(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);
@@ -60,7 +61,8 @@ public class ReadinessReportTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Html_has_svg_charts_escapes_text_runs_no_script_and_shows_extension_sections(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);

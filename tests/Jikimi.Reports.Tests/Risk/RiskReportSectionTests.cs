@@ -21,7 +21,8 @@ public class RiskReportSectionTests
             [ActivatorUtilities.CreateInstance<RiskReportSection>(sp)]);
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task No_risk_assessment_no_section_then_risks_above_the_acceptable_level_are_listed_in_the_pdf(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);

@@ -29,7 +29,8 @@ public class CertificationCycleTests
     private static async Task<JsonElement> Get(HttpClient c, string url) => await HttpAssert.Json(await c.GetAsync(url), HttpStatusCode.OK);
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Apply_audit_correct_decide_certify_surveil_renew(string provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
@@ -169,7 +170,8 @@ public class CertificationCycleTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Obligation_check_answers_signed_in_users_only(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);

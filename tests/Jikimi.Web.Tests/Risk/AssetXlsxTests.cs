@@ -22,7 +22,8 @@ public class AssetXlsxTests
         AssetXlsx.Write(new AssetSheet(rows[0], rows.Skip(1).Select(r => (IReadOnlyList<string>)r).ToList()));
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Xlsx_imports_all_or_nothing_and_exports_back_identically(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);

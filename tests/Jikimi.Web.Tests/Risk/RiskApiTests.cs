@@ -13,7 +13,8 @@ public class RiskApiTests
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Csv_import_is_all_or_nothing_with_row_errors_and_exports_back(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);
@@ -56,7 +57,8 @@ public class RiskApiTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Only_an_executive_approves_the_doa_and_accepts_risks_and_the_heat_map_changes(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);
@@ -101,7 +103,8 @@ public class RiskApiTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Viewers_read_but_may_not_change_risk_data(string provider)
     {
         await using var h = await WebHarness.StartAsync(provider);

@@ -96,34 +96,14 @@ public sealed class AssetsModel(ListAssets list, GetAsset get, CreateAsset creat
             return Failed(new Domain.Common.Invalid("file", L("CSV 또는 XLSX 파일을 고르세요.", "Choose a CSV or XLSX file.")), OrgUrl("/assets"));
         }
 
-        if (file.Length > AssetCsv.MaxBytes)
+        await using var stream = file.OpenReadStream();
+        var read = await AssetCsv.ReadUploadAsync(stream, ct);
+        if (read.Error is { } unreadable)
         {
-            return Failed(new Domain.Common.Invalid("file", L("파일은 20MB까지입니다.", "A file may be at most 20 MB.")), OrgUrl("/assets"));
+            return Failed(unreadable, OrgUrl("/assets"));
         }
 
-        AssetSheet? sheet;
-        try
-        {
-            await using var stream = file.OpenReadStream();
-            var (read, problem) = await AssetCsv.ReadAnyAsync(stream, ct);
-            if (problem is not null)
-            {
-                return Failed(new Domain.Common.Invalid("file", problem.ToString()), OrgUrl("/assets"));
-            }
-
-            sheet = read;
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            return Failed(new Domain.Common.Invalid("file", L("UTF-8 파일이 아닙니다. \"CSV UTF-8(쉼표로 분리)\"로 저장해 다시 올리세요.", "The file is not UTF-8: save it as \"CSV UTF-8\" and import again.")), OrgUrl("/assets"));
-        }
-
-        if (sheet is null)
-        {
-            return Failed(new Domain.Common.Invalid("file", L("빈 파일입니다.", "The file is empty.")), OrgUrl("/assets"));
-        }
-
-        var r = await import.Handle(Access, sheet, ct);
+        var r = await import.Handle(Access, read.Value!, ct);
         if (r.Error is ImportRejected rejected)
         {
             ImportErrors = rejected.Errors;

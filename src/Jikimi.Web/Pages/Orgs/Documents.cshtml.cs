@@ -8,6 +8,7 @@ using Jikimi.Reports.Prowler;
 using Jikimi.Reports.Readiness;
 using Jikimi.Reports.Statement;
 using Jikimi.Reports.Xlsx;
+using Jikimi.Web.Infrastructure;
 using Jikimi.Web.Ui;
 using Microsoft.AspNetCore.Mvc;
 
@@ -58,7 +59,7 @@ public sealed class DocumentsModel(GetAssessment get, ExportStatement statement,
         if (r.Error is StatementRejected rejected)
         {
             StatementProblems = rejected.Problems;
-            Response.StatusCode = 422;
+            Response.StatusCode = Problems.StatusOf(rejected);
             return Page();
         }
 

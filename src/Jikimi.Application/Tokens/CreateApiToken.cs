@@ -4,7 +4,6 @@ using Jikimi.Application.Data;
 using Jikimi.Domain.Access;
 using Jikimi.Domain.Common;
 using Jikimi.Domain.Organizations;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jikimi.Application.Tokens;
 
@@ -50,44 +49,4 @@ public sealed class CreateApiToken(JikimiDb db, AuditWriter audit, TimeProvider 
 
     internal static ApiTokenView View(ApiToken t, DateTime now) =>
         new(t.Id, t.Name, t.Role.ToWire(), t.Hint, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.IsActive(now));
-}
-
-public sealed class ListApiTokens(JikimiDb db, TimeProvider clock)
-{
-    public async Task<Result<IReadOnlyList<ApiTokenView>>> Handle(OrgAccess access, CancellationToken ct)
-    {
-        if (access.Require(Permissions.CanAdminister, "see API tokens").Error is { } denied)
-        {
-            return denied;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var tokens = await db.ApiTokens.AsNoTracking().OrderByDescending(t => t.CreatedAt).ToListAsync(ct);
-        return tokens.Select(t => CreateApiToken.View(t, now)).ToList();
-    }
-}
-
-public sealed class RevokeApiToken(JikimiDb db, AuditWriter audit, TimeProvider clock)
-{
-    public async Task<Result> Handle(OrgAccess access, Guid id, CancellationToken ct)
-    {
-        if (access.Require(Permissions.CanAdminister, "revoke API tokens").Error is { } denied)
-        {
-            return denied;
-        }
-
-        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (token is null)
-        {
-            return new NotFound("api_token", id.ToString());
-        }
-
-        if (token.Revoke(clock.GetUtcNow().UtcDateTime).Error is { } e)
-        {
-            return e;
-        }
-
-        audit.Record(access, AuditActions.ApiTokenRevoked, "api_token", token.Id, new { token.Name, token.Hint });
-        return await audit.SaveAsync(ct);
-    }
 }

@@ -1,0 +1,33 @@
+using Jikimi.Application.AuditTrail;
+using Jikimi.Application.Common;
+using Jikimi.Application.Data;
+using Jikimi.Domain.Common;
+using Jikimi.Domain.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jikimi.Application.Tokens;
+
+public sealed class RevokeApiToken(JikimiDb db, AuditWriter audit, TimeProvider clock)
+{
+    public async Task<Result> Handle(OrgAccess access, Guid id, CancellationToken ct)
+    {
+        if (access.Require(Permissions.CanAdminister, "revoke API tokens").Error is { } denied)
+        {
+            return denied;
+        }
+
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (token is null)
+        {
+            return new NotFound("api_token", id.ToString());
+        }
+
+        if (token.Revoke(clock.GetUtcNow().UtcDateTime).Error is { } e)
+        {
+            return e;
+        }
+
+        audit.Record(access, AuditActions.ApiTokenRevoked, "api_token", token.Id, new { token.Name, token.Hint });
+        return await audit.SaveAsync(ct);
+    }
+}
