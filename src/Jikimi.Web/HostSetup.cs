@@ -46,6 +46,8 @@ public static class HostSetup
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = options.Args, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:5080");
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        // Under systemd (deploy/jikimi.service, Type=notify): readiness is signalled after migrations, logs go to the journal.
+        builder.Host.UseSystemd();
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
@@ -103,6 +105,7 @@ public static class HostSetup
         services.AddAuthentication(BearerAuthentication.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerAuthentication>(BearerAuthentication.SchemeName, null);
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder(BearerAuthentication.SchemeName).RequireAuthenticatedUser().Build());
         services.AddJikimiUi(config);
+        services.AddJikimiObservability(config);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         var permits = config.GetValue("RateLimit:AuthPerMinute", 20);
         services.AddRateLimiter(o =>
@@ -162,7 +165,7 @@ public static class HostSetup
     {
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Jikimi API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        app.MapJikimiObservability();
 
         var api = app.MapGroup("/api/v1");
         api.MapGet("/ping", () => TypedResults.Ok(new { pong = true })).AllowAnonymous().WithTags("Health").WithSummary("Trivial endpoint (the benchmark's upper bound).");

@@ -68,12 +68,17 @@ internal sealed partial class ReminderScheduler(IServiceScopeFactory scopes, Tim
                 return;
             }
 
+            var started = clock.GetTimestamp();
+            using var activity = JikimiTelemetry.Activities.StartActivity("reminders.tick");
             try
             {
                 await TickAsync(stoppingToken);
+                JikimiTelemetry.RecordJob("reminders", "ok", clock.GetElapsedTime(started));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
+                JikimiTelemetry.RecordJob("reminders", "failed", clock.GetElapsedTime(started));
                 LogTickFailed(log, ex.GetType().Name);
             }
         }
@@ -91,6 +96,8 @@ internal sealed partial class ReminderScheduler(IServiceScopeFactory scopes, Tim
             var report = await scope.ServiceProvider.GetRequiredService<DispatchReminders>().Handle(ct);
             if (report.Sent + report.Failed > 0)
             {
+                JikimiTelemetry.ReminderDeliveries.Add(report.Sent, new KeyValuePair<string, object?>("outcome", "sent"));
+                JikimiTelemetry.ReminderDeliveries.Add(report.Failed, new KeyValuePair<string, object?>("outcome", "failed"));
                 LogDispatched(log, report.Sent, report.Failed);
             }
         }
