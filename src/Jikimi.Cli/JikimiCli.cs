@@ -15,6 +15,8 @@ public static class JikimiCli
         ("catalog", (c, o) => [CatalogCommands.Build(c, o)]),
         ("serve", (c, o) => [Server.ServeCommand.Build(c, o)]),
         ("verify", (c, o) => [Server.VerifyCommand.Build(c, o)]),
+        ("backup", (c, o) => [Server.BackupCommands.BuildBackup(c, o)]),
+        ("restore", (c, o) => [Server.BackupCommands.BuildRestore(c, o)]),
         ("pii", (c, o) => [PiiCommands.Build(c, o)]),
         ("risk", (c, o) => [Risk.RiskCommands.Build(c, o)]),
         ("asset", (c, o) => [Risk.AssetCommands.Build(c, o)]),
