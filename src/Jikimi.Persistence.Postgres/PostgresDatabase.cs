@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace Jikimi.Persistence.Postgres;
 
 /// <summary>PostgreSQL for larger or multi-node deployments (with the database evidence store).</summary>
-public static class PostgresDatabase
+public static partial class PostgresDatabase
 {
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name).EnableRetryOnFailure(3))

@@ -95,7 +95,7 @@ public static class HostSetup
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
-        services.AddDataProtection().SetApplicationName("Jikimi").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
+        DataProtectionSettings.AddJikimiDataProtection(services, config, options.DataDirectory);
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Jikimi API";
@@ -135,17 +135,32 @@ public static class HostSetup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JikimiDb>();
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        {
+            // Several nodes starting together: one migrates (and seeds, and issues the setup token) while the
+            // others wait on the advisory lock, then find nothing left to do.
+            await using var migrationLock = await PostgresDatabase.MigrationLockAsync(db.Database.GetConnectionString()!, ct);
+            await db.Database.MigrateAsync(ct);
+            await SeedAndAnnounceAsync(scope.ServiceProvider, options, ct);
+            return;
+        }
+
         await db.Database.MigrateAsync(ct);
         if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
         {
             await SqliteDatabase.EnableWalAsync(db, ct);
         }
+        await SeedAndAnnounceAsync(scope.ServiceProvider, options, ct);
+    }
+
+    private static async Task SeedAndAnnounceAsync(IServiceProvider services, JikimiHostOptions options, CancellationToken ct)
+    {
         if (options.Demo)
         {
-            await scope.ServiceProvider.GetRequiredService<SeedDemo>().Handle(ct);
+            await services.GetRequiredService<SeedDemo>().Handle(ct);
         }
 
-        if (await scope.ServiceProvider.GetRequiredService<SetupTokens>().IssueIfNeededAsync(ct) is { } token)
+        if (await services.GetRequiredService<SetupTokens>().IssueIfNeededAsync(ct) is { } token)
         {
             options.Announce($"""
 
