@@ -71,5 +71,9 @@ statement_smoke() { # a demo workspace → jikimi report statement → LibreOffi
 }
 smoke "a generated operation statement XLSX opens in LibreOffice (soffice --convert-to pdf)" statement_smoke
 
+# The release as an operator installs it: publish, systemd unit, nginx site, upgrade (scripts/deploy-test.sh).
+smoke "self-contained release behind nginx; systemd unit verified; upgrade keeps the instance" scripts/deploy-test.sh
+smoke "three nodes behind nginx, one killed mid-run: no acknowledged write lost, audit trail intact" scripts/cluster-test.sh
+
 awk -f scripts/summarize.awk "$log"
 exit $rc

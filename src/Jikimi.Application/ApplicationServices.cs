@@ -43,6 +43,8 @@ public static class ApplicationServices
         services.AddSingleton<Common.ReadCache>();
         services.TryAddSingleton<Common.IChangeFeed, Common.NoChangeFeed>();
         services.AddScoped<AuditWriter>();
+        services.AddOptions<Operations.JobOptions>().Bind(configuration.GetSection(Operations.JobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Operations.JobLeases>();
         services.AddScoped<Setup.SetupTokens>();
         services.AddScoped<IEvidenceStore>(sp =>
         {

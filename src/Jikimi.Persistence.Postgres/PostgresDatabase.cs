@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Jikimi.Persistence.Postgres;
 
 /// <summary>PostgreSQL for larger or multi-node deployments (with the database evidence store).</summary>
-public static class PostgresDatabase
+public static partial class PostgresDatabase
 {
     /// <summary>
     /// Registers <see cref="JikimiDb"/> on PostgreSQL and the change feed (LISTEN/NOTIFY) that keeps other nodes'

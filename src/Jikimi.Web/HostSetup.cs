@@ -47,6 +47,8 @@ public static class HostSetup
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = options.Args, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:5080");
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        // Under systemd (deploy/jikimi.service, Type=notify): readiness is signalled after migrations, logs go to the journal.
+        builder.Host.UseSystemd();
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
@@ -79,7 +81,7 @@ public static class HostSetup
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
-        services.AddDataProtection().SetApplicationName("Jikimi").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
+        DataProtectionSettings.AddJikimiDataProtection(services, config, options.DataDirectory);
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Jikimi API";
@@ -89,6 +91,7 @@ public static class HostSetup
         services.AddAuthentication(BearerAuthentication.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerAuthentication>(BearerAuthentication.SchemeName, null);
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder(BearerAuthentication.SchemeName).RequireAuthenticatedUser().Build());
         services.AddJikimiUi(config);
+        services.AddJikimiObservability(config);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         var permits = config.GetValue("RateLimit:AuthPerMinute", 20);
         services.AddRateLimiter(o =>
@@ -118,17 +121,32 @@ public static class HostSetup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JikimiDb>();
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        {
+            // Several nodes starting together: one migrates (and seeds, and issues the setup token) while the
+            // others wait on the advisory lock, then find nothing left to do.
+            await using var migrationLock = await PostgresDatabase.MigrationLockAsync(db.Database.GetConnectionString()!, ct);
+            await db.Database.MigrateAsync(ct);
+            await SeedAndAnnounceAsync(scope.ServiceProvider, options, ct);
+            return;
+        }
+
         await db.Database.MigrateAsync(ct);
         if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
         {
             await SqliteDatabase.EnableWalAsync(db, ct);
         }
+        await SeedAndAnnounceAsync(scope.ServiceProvider, options, ct);
+    }
+
+    private static async Task SeedAndAnnounceAsync(IServiceProvider services, JikimiHostOptions options, CancellationToken ct)
+    {
         if (options.Demo)
         {
-            await scope.ServiceProvider.GetRequiredService<SeedDemo>().Handle(ct);
+            await services.GetRequiredService<SeedDemo>().Handle(ct);
         }
 
-        if (await scope.ServiceProvider.GetRequiredService<SetupTokens>().IssueIfNeededAsync(ct) is { } token)
+        if (await services.GetRequiredService<SetupTokens>().IssueIfNeededAsync(ct) is { } token)
         {
             options.Announce($"""
 
@@ -148,7 +166,7 @@ public static class HostSetup
     {
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Jikimi API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        app.MapJikimiObservability();
 
         var api = app.MapGroup("/api/v1");
         api.MapGet("/ping", () => TypedResults.Ok(new { pong = true })).AllowAnonymous().WithTags("Health").WithSummary("Trivial endpoint (the benchmark's upper bound).");

@@ -55,9 +55,7 @@ public static class ReportEndpoints
                     var r = await h.Handle(http.Access(), assessmentId, body, ct);
                     if (r.Error is ProwlerNothingMapped refused)
                     {
-                        var problem = Problems.From(refused);
-                        problem.ProblemDetails.Extensions["counts"] = refused.Counts;
-                        return problem;
+                        return Problems.From(refused, new Dictionary<string, object?> { ["counts"] = refused.Counts });
                     }
 
                     if (r.Error is { } e)

@@ -47,12 +47,38 @@ internal sealed class EmailReminderChannel(IOptions<ReminderOptions> options) : 
 /// Plans and delivers reminders every Reminders:PollInterval on the injected clock. State lives in the database
 /// (the reminders table), so a restart loses nothing; claims keep several nodes from sending the same reminder.
 /// </summary>
-internal sealed partial class ReminderScheduler(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<ReminderScheduler> log) : BackgroundService
+internal sealed partial class ReminderScheduler(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReminderOptions> options, IOptions<Application.Operations.JobOptions> jobs, ILogger<ReminderScheduler> log) : BackgroundService
 {
     private int _completedTicks;
 
     /// <summary>Ticks finished since start (sent or not, failed or not): lets a test wait for "a tick ran" instead of sleeping.</summary>
     public int CompletedTicks => Volatile.Read(ref _completedTicks);
+
+    public const string Job = "reminders";
+
+    /// <summary>This process among the nodes: host name, process id and a random part (a restarted node is a new holder).</summary>
+    private readonly string _holder = Holder();
+
+    private static string Holder()
+    {
+        var h = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+        return h.Length <= 200 ? h : h[^200..];
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            // A clean stop hands the job over at once; a killed node's lease simply runs out (Jobs:LeaseDuration).
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Application.Operations.JobLeases>().ReleaseAsync(Job, _holder, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogTickFailed(log, ex.GetType().Name);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -73,12 +99,29 @@ internal sealed partial class ReminderScheduler(IServiceScopeFactory scopes, Tim
                 return;
             }
 
+            var started = clock.GetTimestamp();
+            using var activity = JikimiTelemetry.Activities.StartActivity("reminders.tick");
             try
             {
+                bool held;
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    held = await scope.ServiceProvider.GetRequiredService<Application.Operations.JobLeases>().TryAcquireAsync(Job, _holder, jobs.Value.LeaseDuration, stoppingToken);
+                }
+
+                if (!held)
+                {
+                    JikimiTelemetry.RecordJob(Job, "skipped", clock.GetElapsedTime(started)); // another node runs it
+                    continue;
+                }
+
                 await TickAsync(stoppingToken);
+                JikimiTelemetry.RecordJob(Job, "ok", clock.GetElapsedTime(started));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
+                JikimiTelemetry.RecordJob(Job, "failed", clock.GetElapsedTime(started));
                 LogTickFailed(log, ex.GetType().Name);
             }
 
@@ -98,6 +141,8 @@ internal sealed partial class ReminderScheduler(IServiceScopeFactory scopes, Tim
             var report = await scope.ServiceProvider.GetRequiredService<DispatchReminders>().Handle(ct);
             if (report.Sent + report.Failed > 0)
             {
+                JikimiTelemetry.ReminderDeliveries.Add(report.Sent, new KeyValuePair<string, object?>("outcome", "sent"));
+                JikimiTelemetry.ReminderDeliveries.Add(report.Failed, new KeyValuePair<string, object?>("outcome", "failed"));
                 LogDispatched(log, report.Sent, report.Failed);
             }
         }
