@@ -14,7 +14,7 @@ public sealed class ListEvidence(JikimiDb db, TimeProvider clock)
     public async Task<Page<EvidenceView>> Handle(OrgAccess access, EvidenceFilter f, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var q = db.Evidence.AsNoTracking();
+        var q = Audits.AuditorReach.VisibleEvidence(db, access).AsNoTracking();
         if (!f.IncludeDeleted)
         {
             q = q.Where(e => e.DeletedAt == null);
@@ -46,7 +46,7 @@ public sealed class GetEvidence(JikimiDb db, TimeProvider clock)
 {
     public async Task<Result<EvidenceView>> Handle(OrgAccess access, Guid id, CancellationToken ct)
     {
-        var e = await db.Evidence.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var e = await Audits.AuditorReach.VisibleEvidence(db, access).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (e is null)
         {
             return new NotFound("evidence", id.ToString());
@@ -72,7 +72,7 @@ public sealed class DownloadEvidence(JikimiDb db, IEvidenceStore store)
 {
     public async Task<Result<DownloadedEvidence>> Handle(OrgAccess access, Guid id, int? versionNumber, CancellationToken ct)
     {
-        var e = await db.Evidence.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.DeletedAt == null, ct);
+        var e = await Audits.AuditorReach.VisibleEvidence(db, access).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.DeletedAt == null, ct);
         var number = versionNumber ?? e?.CurrentVersion;
         var v = e is null ? null : await db.EvidenceVersions.AsNoTracking().FirstOrDefaultAsync(x => x.EvidenceId == id && x.Number == number, ct);
         if (v is null)
