@@ -160,7 +160,7 @@ public class TenantIsolationTests
         var c = h.Client(token);
         await HttpAssert.Json(await c.GetAsync($"/api/v1/orgs/{w.A.Org}/assessments"), HttpStatusCode.OK);
         await HttpAssert.Problem(await c.GetAsync($"/api/v1/orgs/{w.B.Org}/assessments"), HttpStatusCode.NotFound, "organization.not_found");
-        await HttpAssert.Problem(await c.PutAsync($"/api/v1/orgs/{w.A.Org}/assessments/{w.A.Assessment}/check-items/1.1.1-1", new StringContent("""{"result":"fulfilled","version":0}""", Encoding.UTF8, "application/json")), HttpStatusCode.Forbidden, "access.forbidden");
+        await HttpAssert.Problem(await c.PutAsync($"/api/v1/orgs/{w.A.Org}/evidence/{w.A.Evidence}", new StringContent("""{"title":"x","version":0}""", Encoding.UTF8, "application/json")), HttpStatusCode.Forbidden, "access.forbidden");
         await h.Client(w.Alice).DeleteAsync($"/api/v1/orgs/{w.A.Org}/api-tokens/{created.GetProperty("info").GetProperty("id").GetGuid()}");
         await HttpAssert.Problem(await c.GetAsync($"/api/v1/orgs/{w.A.Org}/assessments"), HttpStatusCode.Unauthorized, "auth.required");
     }
