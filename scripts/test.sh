@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Jikimi. Installs and starts what the tests need when missing (PostgreSQL on loopback,
 # Chromium, pdftotext, fonts), builds once, runs every test project, smoke-tests the ./jikimi launcher, and
-# ends with the plain line "N passed, N failed". Exits non-zero on any failure.
+# ends with the plain line "N passed, N failed" (", N skipped" when a reference-file check had no file). Exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p artifacts

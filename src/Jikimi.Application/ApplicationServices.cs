@@ -68,6 +68,7 @@ public static class ApplicationServices
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddUserStore<JikimiUserStore>()
+            .AddUserManager<JikimiUserManager>()
             .AddPasswordValidator<IsmsPasswordValidator>()
             .AddTokenProvider<AuthenticatorTokenProvider<JikimiUser>>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddOptions<IdentityOptions>().Configure<IOptions<AuthOptions>>((o, auth) =>

@@ -18,10 +18,18 @@ public static class RepoPaths
 
     public static string Catalogs => Path.Combine(Root, "catalogs");
 
-    /// <summary>../shared/reference (read-only domain reference, present on developer machines and in CI).</summary>
-    public static string Reference => Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference"));
+    /// <summary>
+    /// ../shared/reference: the team's read-only copy of outside files (e.g. Prowler's). It is not part of the
+    /// repository; a test that reads it must be a <see cref="ReferenceFactAttribute"/> so it reports itself as
+    /// skipped, never passed or failed, where the folder is absent. JIKIMI_REFERENCE_DIR points elsewhere.
+    /// </summary>
+    public static string Reference => Path.GetFullPath(
+        Environment.GetEnvironmentVariable("JIKIMI_REFERENCE_DIR") is { Length: > 0 } dir ? dir : Path.Combine(Root, "..", "shared", "reference"));
 
     public static string ReferenceFile(params string[] parts) => Path.Combine([Reference, .. parts]);
+
+    /// <summary>Fixtures of our own, in the repository: tests/Jikimi.TestSupport/TestData/...</summary>
+    public static string TestData(params string[] parts) => Path.Combine([Root, "tests", "Jikimi.TestSupport", "TestData", .. parts]);
 }
 
 /// <summary>A temporary folder deleted at the end of a test.</summary>

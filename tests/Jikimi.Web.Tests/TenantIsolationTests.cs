@@ -16,7 +16,7 @@ public class TenantIsolationTests
     public static TheoryData<string> Providers => TestDatabase.Providers;
 
     // A body that would be valid for A, per "METHOD pattern". Upload endpoints get a multipart body.
-    private static readonly Dictionary<string, string> Bodies = new()
+    internal static readonly Dictionary<string, string> Bodies = new()
     {
         ["PUT /api/v1/orgs/{orgId:guid}/"] = """{"name":"x"}""",
         ["PUT /api/v1/orgs/{orgId:guid}/mfa-requirement"] = """{"required":false}""",
@@ -62,14 +62,14 @@ public class TenantIsolationTests
         ["POST /api/v1/orgs/{orgId:guid}/prowler"] = "multipart",
     };
 
-    private static List<(string Method, string Pattern)> OrgEndpoints(WebHarness h) =>
+    internal static List<(string Method, string Pattern)> OrgEndpoints(WebHarness h) =>
         h.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/api/v1/orgs/{orgId", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText!)))
             .Distinct()
             .ToList();
 
-    private static string Url(string pattern, Guid org, OrgIds ids, Risk.RiskIds? risk = null) => (risk?.Fill(pattern) ?? pattern)
+    internal static string Url(string pattern, Guid org, OrgIds ids, Risk.RiskIds? risk = null) => (risk?.Fill(pattern) ?? pattern)
         .Replace("{orgId:guid}", org.ToString(), StringComparison.Ordinal)
         .Replace("{assessmentId:guid}", ids.Assessment.ToString(), StringComparison.Ordinal)
         .Replace("{evidenceId:guid}", ids.Evidence.ToString(), StringComparison.Ordinal)
@@ -83,7 +83,7 @@ public class TenantIsolationTests
         .Replace("{controlId}", "1.1.1", StringComparison.Ordinal)
         .Replace("{checkItemId}", "1.1.1-1", StringComparison.Ordinal);
 
-    private static HttpRequestMessage Request(string method, string pattern, string url)
+    internal static HttpRequestMessage Request(string method, string pattern, string url, Func<string, string>? fillBody = null)
     {
         Assert.False(url.Contains('{', StringComparison.Ordinal), $"{pattern}: add its route parameter to Url() so the test reaches the endpoint");
         var req = new HttpRequestMessage(new HttpMethod(method), url);
@@ -98,7 +98,7 @@ public class TenantIsolationTests
             }
             else
             {
-                req.Content = new StringContent(Bodies[key], Encoding.UTF8, "application/json");
+                req.Content = new StringContent(fillBody?.Invoke(Bodies[key]) ?? Bodies[key], Encoding.UTF8, "application/json");
             }
         }
 
@@ -162,7 +162,7 @@ public class TenantIsolationTests
         var c = h.Client(token);
         await HttpAssert.Json(await c.GetAsync($"/api/v1/orgs/{w.A.Org}/assessments"), HttpStatusCode.OK);
         await HttpAssert.Problem(await c.GetAsync($"/api/v1/orgs/{w.B.Org}/assessments"), HttpStatusCode.NotFound, "organization.not_found");
-        await HttpAssert.Problem(await c.PutAsync($"/api/v1/orgs/{w.A.Org}/assessments/{w.A.Assessment}/check-items/1.1.1-1", new StringContent("""{"result":"fulfilled","version":0}""", Encoding.UTF8, "application/json")), HttpStatusCode.Forbidden, "access.forbidden");
+        await HttpAssert.Problem(await c.PutAsync($"/api/v1/orgs/{w.A.Org}/evidence/{w.A.Evidence}", new StringContent("""{"title":"x","version":0}""", Encoding.UTF8, "application/json")), HttpStatusCode.Forbidden, "access.forbidden");
         await h.Client(w.Alice).DeleteAsync($"/api/v1/orgs/{w.A.Org}/api-tokens/{created.GetProperty("info").GetProperty("id").GetGuid()}");
         await HttpAssert.Problem(await c.GetAsync($"/api/v1/orgs/{w.A.Org}/assessments"), HttpStatusCode.Unauthorized, "auth.required");
     }

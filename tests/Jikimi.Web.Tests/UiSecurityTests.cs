@@ -20,15 +20,19 @@ public sealed partial class UiSecurityTests
         return c;
     }
 
-    private static List<string> OrgPageRoutes(WebHarness h) =>
+    internal static List<string> OrgPageRoutes(WebHarness h) =>
         h.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && e.RoutePattern.RawText!.Contains("{orgId:guid}", StringComparison.Ordinal))
             .Select(e => e.RoutePattern.RawText!)
             .Distinct()
             .ToList();
 
-    private static string Url(string pattern, OrgIds ids) => "/" + pattern.TrimStart('/')
+    /// <summary>The page's address with one organization's ids; every route parameter of every page must be filled here.</summary>
+    internal static string Url(string pattern, OrgIds ids, Risk.RiskIds? risk = null) => "/" + (risk?.Fill(pattern) ?? pattern).TrimStart('/')
         .Replace("{orgId:guid}", ids.Org.ToString(), StringComparison.Ordinal)
+        .Replace("{auditId:guid}", ids.Audit.ToString(), StringComparison.Ordinal)
+        .Replace("{findingId:guid}", ids.Finding.ToString(), StringComparison.Ordinal)
+        .Replace("{certificateId:guid}", ids.Certificate.ToString(), StringComparison.Ordinal)
         .Replace("{assessmentId:guid}", ids.Assessment.ToString(), StringComparison.Ordinal)
         .Replace("{evidenceId:guid}", ids.Evidence.ToString(), StringComparison.Ordinal)
         .Replace("{controlId}", "2.2.4", StringComparison.Ordinal);
@@ -41,15 +45,26 @@ public sealed partial class UiSecurityTests
         await using var h = await WebHarness.StartAsync(provider);
         var world = await World.CreateAsync(h);
         var alice = Browser(h, world.Alice);
+        var aRisk = await Risk.RiskIds.CreateAsync(h.Client(world.Root), world.A.Org);
+        var bRisk = await Risk.RiskIds.CreateAsync(h.Client(world.Root), world.B.Org);
         var routes = OrgPageRoutes(h);
-        Assert.True(routes.Count >= 8, "the organization pages are found: " + string.Join(", ", routes));
-        foreach (var route in routes.Where(r => !r.Contains('{', StringComparison.Ordinal) || !UnknownParameter().IsMatch(r.Replace("{orgId:guid}", "", StringComparison.Ordinal).Replace("{assessmentId:guid}", "", StringComparison.Ordinal).Replace("{evidenceId:guid}", "", StringComparison.Ordinal).Replace("{controlId}", "", StringComparison.Ordinal))))
+        Assert.True(routes.Count >= 19, "the organization pages are found: " + string.Join(", ", routes));
+        foreach (var route in routes)
         {
-            var own = await alice.GetAsync(Url(route, world.A));
+            Assert.DoesNotContain("{", Url(route, world.A, aRisk), StringComparison.Ordinal);
+            var own = await alice.GetAsync(Url(route, world.A, aRisk));
             Assert.True(own.StatusCode == HttpStatusCode.OK, $"{route} with A's ids: {(int)own.StatusCode}");
-            var other = await alice.GetAsync(Url(route, world.B));
+            var other = await alice.GetAsync(Url(route, world.B, bRisk));
             Assert.True(other.StatusCode == HttpStatusCode.NotFound, $"{route} with B's ids: {(int)other.StatusCode}");
             Assert.DoesNotContain("나 주식회사", await other.Content.ReadAsStringAsync());
+
+            // A's organization with B's entity ids (where the page names an entity).
+            if (route.Count(ch => ch == '{') > 1)
+            {
+                var mixed = Url(route, world.B, bRisk).Replace(world.B.Org.ToString(), world.A.Org.ToString(), StringComparison.Ordinal);
+                var crossed = await alice.GetAsync(mixed);
+                Assert.True(crossed.StatusCode == HttpStatusCode.NotFound, $"{route} in A with B's ids: {(int)crossed.StatusCode}");
+            }
         }
     }
 
@@ -139,7 +154,4 @@ public sealed partial class UiSecurityTests
 
     [GeneratedRegex("name=\"__af\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
-
-    [GeneratedRegex(@"\{")]
-    private static partial Regex UnknownParameter();
 }

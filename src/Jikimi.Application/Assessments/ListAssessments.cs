@@ -7,12 +7,16 @@ namespace Jikimi.Application.Assessments;
 
 public sealed class ListAssessments(JikimiDb db)
 {
-    public Task<IReadOnlyList<AssessmentView>> Handle(OrgAccess access, CancellationToken ct) => Query(null, ct);
+    /// <summary>The tenant's assessments; for an auditor only those their audits are attached to (<see cref="Audits.AuditorReach"/>).</summary>
+    public Task<IReadOnlyList<AssessmentView>> Handle(OrgAccess access, CancellationToken ct) =>
+        Query(null, ct, access.Role == Domain.Organizations.Role.Auditor ? access.Actor.UserId : null);
 
     /// <summary>All assessments of the tenant, or the one with this id.</summary>
-    internal async Task<IReadOnlyList<AssessmentView>> Query(Guid? id, CancellationToken ct)
+    internal async Task<IReadOnlyList<AssessmentView>> Query(Guid? id, CancellationToken ct, Guid? auditor = null)
     {
-        var rows = await db.Assessments.AsNoTracking().Where(a => id == null || a.Id == id).OrderByDescending(a => a.Year).ThenBy(a => a.Edition)
+        var all = db.Assessments.AsNoTracking();
+        var visible = auditor is { } u ? all.Where(a => Audits.AuditorReach.Assessments(db, u).Contains(a.Id)) : all;
+        var rows = await visible.Where(a => id == null || a.Id == id).OrderByDescending(a => a.Year).ThenBy(a => a.Edition)
             .Select(a => new
             {
                 a.Id, a.Year, a.Edition, a.Certification, a.Title, a.StartedFromId, a.CreatedAt,

@@ -18,8 +18,14 @@ public sealed class ListAuditEvents(JikimiDb db)
         var query = db.AuditEvents.AsNoTracking().Where(e => e.OrganizationId == access.OrganizationId);
         if (access.Role == Domain.Organizations.Role.Auditor)
         {
-            // An auditor's access ends at their own audit: the trail of audits, findings and certificates is not theirs.
-            query = query.Where(e => e.EntityType != "audit" && e.EntityType != "finding" && e.EntityType != "certificate");
+            // An auditor's trail is their audits' trail: the events of the audits assigned to them and of those audits'
+            // findings, nothing else of the organization (Audits.AuditorReach).
+            var uid = access.Actor.UserId;
+            var audits = await db.AuditorAssignments.AsNoTracking().Where(x => x.UserId == uid).Select(x => x.AuditId).ToListAsync(ct);
+            var findings = await db.Findings.AsNoTracking().Where(f => audits.Contains(f.AuditId)).Select(f => f.Id).ToListAsync(ct);
+            var auditIds = audits.Select(a => a.ToString()).ToList();
+            var findingIds = findings.Select(f => f.ToString()).ToList();
+            query = query.Where(e => (e.EntityType == "audit" && auditIds.Contains(e.EntityId)) || (e.EntityType == "finding" && findingIds.Contains(e.EntityId)));
         }
 
         if (!string.IsNullOrWhiteSpace(q.Action))

@@ -10,7 +10,7 @@ public sealed class DownloadEvidence(JikimiDb db, IEvidenceStore store)
 {
     public async Task<Result<DownloadedEvidence>> Handle(OrgAccess access, Guid id, int? versionNumber, CancellationToken ct)
     {
-        var e = await db.Evidence.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.DeletedAt == null, ct);
+        var e = await Audits.AuditorReach.VisibleEvidence(db, access).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.DeletedAt == null, ct);
         var number = versionNumber ?? e?.CurrentVersion;
         var v = e is null ? null : await db.EvidenceVersions.AsNoTracking().FirstOrDefaultAsync(x => x.EvidenceId == id && x.Number == number, ct);
         if (v is null)

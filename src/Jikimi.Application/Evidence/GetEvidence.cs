@@ -9,7 +9,7 @@ public sealed class GetEvidence(JikimiDb db, TimeProvider clock)
 {
     public async Task<Result<EvidenceView>> Handle(OrgAccess access, Guid id, CancellationToken ct)
     {
-        var e = await db.Evidence.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var e = await Audits.AuditorReach.VisibleEvidence(db, access).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (e is null)
         {
             return new NotFound("evidence", id.ToString());

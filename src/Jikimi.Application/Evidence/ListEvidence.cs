@@ -13,7 +13,7 @@ public sealed class ListEvidence(JikimiDb db, TimeProvider clock)
     public async Task<Page<EvidenceView>> Handle(OrgAccess access, EvidenceFilter f, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var q = db.Evidence.AsNoTracking();
+        var q = Audits.AuditorReach.VisibleEvidence(db, access).AsNoTracking();
         if (!f.IncludeDeleted)
         {
             q = q.Where(e => e.DeletedAt == null);

@@ -102,10 +102,33 @@ public static class OrgEntry
             return new NotFound("organization", orgId.ToString());
         }
 
-        http.RequestServices.GetRequiredService<Application.Data.JikimiDb>().UseTenant(orgId);
+        var db = http.RequestServices.GetRequiredService<Application.Data.JikimiDb>();
+        db.UseTenant(orgId);
         var access = new OrgAccess(orgId, r, principal.Actor);
+
+        // An auditor reaches only what their audit needs (AuditorReach): other areas are refused, other assessments not found.
+        var rest = RestAfterOrganization(http.Request.Path.Value, orgId);
+        if (!Application.Audits.AuditorReach.Allows(r, rest.Length > 0 ? rest[0] : string.Empty))
+        {
+            return new Forbidden("open this part of the organization as an auditor");
+        }
+
+        if (r == Role.Auditor && rest is ["assessments", var id, ..] && Guid.TryParse(id, out var assessmentId)
+            && !await Application.Audits.AuditorReach.MayOpenAssessmentAsync(db, access, assessmentId, http.RequestAborted))
+        {
+            return new NotFound("assessment", assessmentId.ToString());
+        }
+
         http.Items[typeof(OrgAccess)] = access;
         return access;
+    }
+
+    /// <summary>The path segments after "/orgs/{orgId}" (API and pages), e.g. ["assessments", "{id}", "controls"].</summary>
+    internal static string[] RestAfterOrganization(string? path, Guid orgId)
+    {
+        var marker = "/orgs/" + orgId.ToString();
+        var at = path?.IndexOf(marker, StringComparison.OrdinalIgnoreCase) ?? -1;
+        return at < 0 ? [] : path![(at + marker.Length)..].Split('/', StringSplitOptions.RemoveEmptyEntries);
     }
 }
 

@@ -70,14 +70,10 @@ public class AccountTests
         Fails<SignInResult, AccountLocked>(await app.Run(null, sp => sp.GetRequiredService<SignIn>().Handle(new SignInRequest("u@a.kr", "wrong-pass-1"), default)));
         Fails<SignInResult, AccountLocked>(await app.Run(null, sp => sp.GetRequiredService<SignIn>().Handle(new SignInRequest("u@a.kr", "Correct-horse-9"), default)));
         Fails<SignInResult, SignInFailed>(await app.Run(null, sp => sp.GetRequiredService<SignIn>().Handle(new SignInRequest("nobody@a.kr", "Correct-horse-9"), default)));
-        // Identity times lock-outs with the real clock, so end this one as an administrator would.
-        await app.Run(null, async sp =>
-        {
-            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<JikimiUser>>();
-            var user = await users.FindByEmailAsync("u@a.kr");
-            await users.SetLockoutEndDateAsync(user!, null);
-            return await sp.GetRequiredService<JikimiDb>().SaveChangesAsync();
-        });
+        // The lock-out runs on the injected clock: still locked a minute before its 15 minutes end, open after.
+        app.Clock.Advance(TimeSpan.FromMinutes(14));
+        Fails<SignInResult, AccountLocked>(await app.Run(null, sp => sp.GetRequiredService<SignIn>().Handle(new SignInRequest("u@a.kr", "Correct-horse-9"), default)));
+        app.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
         var session = Ok(await app.Run(null, sp => sp.GetRequiredService<SignIn>().Handle(new SignInRequest("u@a.kr", "Correct-horse-9"), default)));
         Assert.NotNull(await app.Run(null, sp => sp.GetRequiredService<Authenticate>().Handle(session.Token, default)));
         app.Clock.Advance(TimeSpan.FromMinutes(31));

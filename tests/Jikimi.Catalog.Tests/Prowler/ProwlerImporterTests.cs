@@ -10,9 +10,15 @@ public class ProwlerImporterTests
     private static readonly Edition Edition2023 = CriteriaCatalog.Embedded[EditionId.IsmsP2023];
     private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
 
-    private static byte[] Korean => File.ReadAllBytes(RepoPaths.ReferenceFile("ismsp", "prowler_kisa_isms_p_2023_korean_aws.json"));
+    // Our own fixtures in Prowler's shape (tests/Jikimi.TestSupport/TestData/prowler/make-fixtures.py).
+    private static byte[] Korean => File.ReadAllBytes(RepoPaths.TestData("prowler", "prowler_kisa_isms_p_2023_korean_aws.json"));
 
-    private static byte[] English => File.ReadAllBytes(RepoPaths.ReferenceFile("ismsp", "prowler_kisa_isms_p_2023_aws.json"));
+    private static byte[] English => File.ReadAllBytes(RepoPaths.TestData("prowler", "prowler_kisa_isms_p_2023_aws.json"));
+
+    // Prowler's real files: only where the team's reference copy exists; skipped (not passed) elsewhere.
+    private static byte[] RealKorean => File.ReadAllBytes(RepoPaths.ReferenceFile("ismsp", "prowler_kisa_isms_p_2023_korean_aws.json"));
+
+    private static byte[] RealEnglish => File.ReadAllBytes(RepoPaths.ReferenceFile("ismsp", "prowler_kisa_isms_p_2023_aws.json"));
 
     [Fact]
     public void Korean_file_matches_all_101_and_reports_the_id_with_a_trailing_space()
@@ -24,15 +30,55 @@ public class ProwlerImporterTests
         Assert.Empty(report.Missing);
         Assert.Empty(report.CountMismatches);
         Assert.Equal(Language.Ko, layer!.Language);
-        Assert.Equal(2, layer.Controls["1.1.1"].CheckItems.Count);
-        Assert.NotEmpty(layer.Controls["2.5.4"].AwsChecks);
+        Assert.Equal(["시험용 점검 항목 1.1.1-1", "시험용 점검 항목 1.1.1-2"], layer.Controls["1.1.1"].CheckItems);
+        Assert.Equal(["개인정보 보호법 제20조의2"], layer.Controls["3.5.3"].RelatedRegulations);
+        Assert.Contains("iam_password_policy_minimum_length_14", layer.Controls["2.5.4"].AwsChecks);
+        Assert.Equal("2023-korean", layer.Version);
         Assert.Equal(Clock.GetUtcNow(), layer.ImportedAt);
     }
 
     [Fact]
-    public void English_file_matches_all_101_in_english()
+    public void English_file_matches_all_101_in_english_and_counts_distinct_checks()
     {
         var (layer, report) = ProwlerImporter.Import(English, "kisa_isms_p_2023_aws.json", Edition2023, Clock);
+        Assert.True(report.Succeeded);
+        Assert.Equal(101, report.Matched);
+        Assert.Empty(report.Normalized);
+        Assert.Equal(Language.En, layer!.Language);
+        Assert.Equal(8, report.AwsChecks); // 9 listed, one shared by 2.5.4 and 2.10.2
+        Assert.Equal(4, layer.Controls.Values.Count(c => c.AwsChecks.Count > 0));
+        Assert.Equal("Executive Participation", layer.Controls["1.1.1"].Name);
+    }
+
+    [Fact]
+    public void A_check_item_count_that_differs_from_the_catalog_is_reported()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Korean)!;
+        var first = json["Requirements"]![0]!["Attributes"]![0]!["AuditChecklist"]!.AsArray();
+        first.Add("하나 더");
+        var (_, report) = ProwlerImporter.Import(Encoding.UTF8.GetBytes(json.ToJsonString()), "kr.json", Edition2023, Clock);
+        Assert.True(report.Succeeded);
+        Assert.Equal(["1.1.1: 3 check items in the file, 2 in the catalog"], report.CountMismatches);
+    }
+
+    [ReferenceFact("ismsp", "prowler_kisa_isms_p_2023_korean_aws.json")]
+    public void Real_korean_file_matches_all_101_and_reports_the_id_with_a_trailing_space()
+    {
+        var (layer, report) = ProwlerImporter.Import(RealKorean, "kisa_isms_p_2023_korean_aws.json", Edition2023, Clock);
+        Assert.True(report.Succeeded, string.Join("; ", report.Errors));
+        Assert.Equal(101, report.Matched);
+        Assert.Contains(report.Normalized, n => n.StartsWith("'2.4.5 ' → 2.4.5", StringComparison.Ordinal));
+        Assert.Empty(report.Missing);
+        Assert.Empty(report.CountMismatches);
+        Assert.Equal(Language.Ko, layer!.Language);
+        Assert.Equal(2, layer.Controls["1.1.1"].CheckItems.Count);
+        Assert.NotEmpty(layer.Controls["2.5.4"].AwsChecks);
+    }
+
+    [ReferenceFact("ismsp", "prowler_kisa_isms_p_2023_aws.json")]
+    public void Real_english_file_matches_all_101_in_english()
+    {
+        var (layer, report) = ProwlerImporter.Import(RealEnglish, "kisa_isms_p_2023_aws.json", Edition2023, Clock);
         Assert.True(report.Succeeded);
         Assert.Equal(101, report.Matched);
         Assert.Equal(Language.En, layer!.Language);
@@ -41,10 +87,10 @@ public class ProwlerImporterTests
     }
 
     // The done-criterion: our 101 Korean titles equal Prowler's (white space and middle dot aside).
-    [Fact]
+    [ReferenceFact("ismsp", "prowler_kisa_isms_p_2023_korean_aws.json")]
     public void Official_korean_titles_equal_prowlers()
     {
-        var (layer, _) = ProwlerImporter.Import(Korean, "kr.json", Edition2023, Clock);
+        var (layer, _) = ProwlerImporter.Import(RealKorean, "kr.json", Edition2023, Clock);
         static string Norm(string s) => new(s.Where(ch => !char.IsWhiteSpace(ch) && ch is not ('·' or '/' or '・' or 'ㆍ')).ToArray());
         Assert.All(Edition2023.Controls, c => Assert.Equal(Norm(layer!.Controls[c.Id].Name), Norm(c.Title.Ko)));
         Assert.Equal(101, Edition2023.Controls.Count);

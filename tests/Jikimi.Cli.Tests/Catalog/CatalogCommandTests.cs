@@ -170,7 +170,7 @@ public sealed class CatalogCommandTests : IDisposable
     [Fact]
     public void Import_prowler_overlays_official_wording_shown_by_show()
     {
-        var file = RepoPaths.ReferenceFile("ismsp", "prowler_kisa_isms_p_2023_korean_aws.json");
+        var file = RepoPaths.TestData("prowler", "prowler_kisa_isms_p_2023_korean_aws.json");
         var r = _cli.Run("catalog", "import-prowler", file);
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("'2.4.5 ' → 2.4.5", r.Out, StringComparison.Ordinal);
@@ -188,7 +188,7 @@ public sealed class CatalogCommandTests : IDisposable
     [Fact]
     public void Rejected_import_changes_nothing()
     {
-        var good = RepoPaths.ReferenceFile("ismsp", "prowler_kisa_isms_p_2023_korean_aws.json");
+        var good = RepoPaths.TestData("prowler", "prowler_kisa_isms_p_2023_korean_aws.json");
         Assert.Equal(0, _cli.Run("catalog", "import-prowler", good).ExitCode);
         var overlay = Directory.GetFiles(Path.Combine(_cli.DataDir, "catalog-overlays")).Single();
         var before = File.ReadAllBytes(overlay);

@@ -76,7 +76,8 @@ public class CertificationCycleTests
         await HttpAssert.Problem(await auditor.PostAsJsonAsync(cy.Url($"/findings/{f1Id}/plan"), new { rootCause = "x", action = "y", owner = "z", dueOn = "2026-02-01" }), HttpStatusCode.Forbidden, "access.forbidden");
         await HttpAssert.Problem(await auditor.GetAsync(cy.Url("/certificates")), HttpStatusCode.Forbidden, "access.forbidden");
         Assert.Equal(200, (int)(await auditor.GetAsync(cy.Url($"/assessments/{assessment}/controls/2.5.4"))).StatusCode); // reads the workspace
-        Assert.Equal(0, (await Get(auditor, cy.Url("/audit-events?entityType=finding"))).GetProperty("total").GetInt32()); // not other audits' findings via the trail
+        Assert.Equal(1, (await Get(auditor, cy.Url("/audit-events?entityType=finding"))).GetProperty("total").GetInt32()); // their audit's finding, not the other audit's
+        Assert.Equal(0, (await Get(auditor, cy.Url("/audit-events?entityType=assessment"))).GetProperty("total").GetInt32()); // nothing beyond their audit
         Assert.Equal(2, (await Get(root, cy.Url("/audit-events?entityType=finding"))).GetProperty("total").GetInt32());
 
         // Corrective action: plan → fixed → sent back (re-correction: +60 days) → plan → fixed → closed.
