@@ -214,14 +214,11 @@ public sealed class UserJourneyTests(BrowserFixture browser)
 
         var auditor = await browser.NewPageAsync();
         await JoinAsync(auditor, app, auditorToken, "auditor@jikimi.test");
+        // An auditor reaches an assessment only through a certification audit assigned to them (ADR 0030); this one
+        // has none yet, so the control is not there for them (the certification journey walks an assigned auditor).
         await auditor.GotoAsync(app.Url(controlsUrl + "/1.1.1"));
-        await Expect(auditor.Locator("#read-only")).ToBeVisibleAsync();
-        await ForceSubmitAsync(auditor, ".checkitem form", ("result", "not-fulfilled"));
-        await Expect(auditor.Locator(".flash.error")).ToBeVisibleAsync();
-        await Expect(auditor.Locator("#control-result")).ToHaveTextAsync("이행");
-        await auditor.FillAsync("#comment", "표본 확인 예정");
-        await auditor.ClickAsync("#add-comment");
-        await Expect(auditor.Locator(".comment", new() { HasText = "표본 확인 예정" })).ToBeVisibleAsync();
+        await Expect(auditor.Locator("h1")).ToHaveTextAsync("404");
+        await Expect(auditor.Locator("#control-result")).ToHaveCountAsync(0);
 
         // The administrator requires MFA: the viewer (no second factor) is sent to set one up.
         await page.GotoAsync(app.Url(orgUrl + "/members"));

@@ -136,9 +136,17 @@ public static class BackupCommands
             {
                 manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(Path.Combine(from, "manifest.json"), ct), Json);
             }
-            catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
             {
-                return await Refuse($"{from}/manifest.json 을(를) 읽을 수 없습니다 ({ex.GetType().Name}).", $"cannot read {from}/manifest.json ({ex.GetType().Name}).");
+                return await Refuse($"{from} 에 백업(manifest.json)이 없습니다.", $"no backup (manifest.json) in {from}.");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return await Refuse($"{from}/manifest.json 을(를) 읽을 수 없습니다 (권한 또는 입출력 오류).", $"cannot read {from}/manifest.json (permission or I/O error).");
+            }
+            catch (JsonException)
+            {
+                return await Refuse($"{from}/manifest.json 이(가) 올바른 JSON이 아닙니다.", $"{from}/manifest.json is not valid JSON.");
             }
 
             if (manifest is null || manifest.Format != Format)

@@ -38,8 +38,8 @@ public sealed record ProwlerNoControlInAssessment(IReadOnlyList<string> Controls
 /// <summary>No finding of the file names an ISMS-P control: importing it would make evidence linked to nothing.</summary>
 public sealed record ProwlerNothingMapped(ProwlerCounts Counts) : RuleError(
     "prowler.nothing_mapped",
-    $"The Prowler results were not imported: none of the {Counts.Found} findings maps to an ISMS-P control ({Counts.Unmapped} PASS/FAIL without ISMS-P ids, {Counts.Manual} manual, {Counts.Muted} muted). "
-    + string.Join(" ", Counts.UnmappedBy.Select(u => $"{u.Explain(korean: false)} ({u.Findings}).")) + " Nothing was stored.");
+    $"The Prowler results were not imported: none of the {Counts?.Found} findings maps to an ISMS-P control ({Counts?.Unmapped} PASS/FAIL without ISMS-P ids, {Counts?.Manual} manual, {Counts?.Muted} muted). "
+    + string.Join(" ", (Counts?.UnmappedBy ?? []).Select(u => $"{u.Explain(korean: false)} ({u.Findings}).")) + " Nothing was stored.");
 
 public sealed record ProwlerFileInvalid(string Detail) : RuleError("prowler.invalid", $"The Prowler results were not imported: {Detail}");
 

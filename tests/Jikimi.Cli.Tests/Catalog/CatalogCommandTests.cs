@@ -213,7 +213,7 @@ public sealed class CatalogCommandTests : IDisposable
     {
         var r = _cli.Run("catalog", "import-prowler", "/nonexistent/x.json", "--lang", "en");
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains("file not found", r.Err, StringComparison.Ordinal);
+        Assert.Contains("no such file", r.Err, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_cli.DataDir, "catalog-overlays")));
     }
 
