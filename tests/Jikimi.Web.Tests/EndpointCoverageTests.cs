@@ -162,8 +162,8 @@ public class EndpointCoverageTests
     {
         ["GET /openapi/{documentName}.json"] = ("anyone: the API description, no data", nameof(ApiContractTests)),
         ["GET /health"] = ("anyone: liveness, no data", $"{nameof(EndpointCoverageTests)}.{nameof(Endpoints_outside_an_organization_keep_to_their_caller)}"),
-        ["/health/ready"] = ("anyone: readiness (database reachable, schema current), no data", $"{nameof(OperationsTests)}.{nameof(OperationsTests.Readiness_checks_the_database_and_its_schema)}"),
-        ["/metrics"] = ("direct loopback peers without forwarding headers only (ADR 0036)", $"{nameof(OperationsTests)}.{nameof(OperationsTests.Metrics_are_not_served_without_a_loopback_peer)}"),
+        ["* /health/ready"] = ("anyone: readiness (database reachable, schema current), no data", $"{nameof(OperationsTests)}.{nameof(OperationsTests.Readiness_checks_the_database_and_its_schema)}"),
+        ["* /metrics"] = ("direct loopback peers without forwarding headers only (ADR 0036)", $"{nameof(OperationsTests)}.{nameof(OperationsTests.Metrics_are_not_served_without_a_loopback_peer)}"),
         ["GET /static/{**path}"] = ("anyone: bundled CSS/JS/fonts", $"{nameof(UiSecurityTests)}.{nameof(UiSecurityTests.Pages_send_strict_headers_and_cookies_are_http_only_and_secure_behind_https)}"),
         ["GET /login/sso"] = ("anyone: starts the OIDC sign-in", "Jikimi.E2E"),
         ["GET /login/sso/complete"] = ("anyone: ends the OIDC sign-in", "Jikimi.E2E"),
