@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs (when missing) and starts what the tests need: PostgreSQL on loopback (a private trust cluster),
 # Debian's Chromium, pdftotext, Hangul fonts. Idempotent; `source` it so PG_CONN is exported.
-# Tested on Debian 12 as root (see ../shared/TOOLCHAIN.md).
+# Tested on Debian 12 as root (see the team toolchain notes).
 export DEBIAN_FRONTEND=noninteractive
 _svc_need=()
 [ -x /usr/lib/postgresql/15/bin/pg_ctl ] || _svc_need+=(postgresql)

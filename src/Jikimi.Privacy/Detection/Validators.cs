@@ -4,7 +4,7 @@ namespace Jikimi.Privacy.Detection;
 
 /// <summary>
 /// Checksums and structural checks of Korean identifiers and payment cards, over ASCII digits
-/// (formats: ../shared/reference/automation/korean_pii_identifier_specs.json, ISMS-P-FACTS.md §5.2).
+/// (formats: the team reference korean_pii_identifier_specs.json and ISMS-P facts §5.2, outside this repository).
 /// All take the digits only (separators removed).
 /// </summary>
 public static class Validators

@@ -7,7 +7,7 @@ public class ValidatorTests
 {
     private static byte[] D(string s) => Encoding.ASCII.GetBytes(new string(s.Where(char.IsAsciiDigit).ToArray()));
 
-    // Test vectors: ../shared/reference/automation/korean_pii_identifier_specs.json
+    // Test vectors: our own, in the shapes of the team reference korean_pii_identifier_specs.json (not in this repository)
     [Theory]
     [InlineData("960121-1021413", true)]
     [InlineData("050912-2000019", true)]
