@@ -19,7 +19,7 @@ public static class RepoPaths
     public static string Catalogs => Path.Combine(Root, "catalogs");
 
     /// <summary>
-    /// ../shared/reference: the team's read-only copy of outside files (e.g. Prowler's). It is not part of the
+    /// The team reference folder beside the repository: a read-only copy of outside files (e.g. Prowler's). It is not part of the
     /// repository; a test that reads it must be a <see cref="ReferenceFactAttribute"/> so it reports itself as
     /// skipped, never passed or failed, where the folder is absent. JIKIMI_REFERENCE_DIR points elsewhere.
     /// </summary>
