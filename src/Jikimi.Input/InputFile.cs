@@ -24,6 +24,9 @@ public sealed record InputBytes(string? Name, byte[] Bytes)
 /// </summary>
 public static class InputFile
 {
+    /// <summary>The read size: at most this many bytes are read past a limit before the read stops.</summary>
+    public const int CopyBufferBytes = 81920;
+
     /// <summary>Reads an upload body whole; <c>input.too_large</c>, or <c>input.empty</c> unless <paramref name="allowEmpty"/>.</summary>
     public static async Task<InputResult<InputBytes>> ReadAsync(Stream body, string? name, long? declaredLength, long limit, CancellationToken ct, bool allowEmpty = false)
     {
@@ -37,7 +40,13 @@ public static class InputFile
         {
             using var bounded = new BoundedStream(body, limit, name, leaveOpen: true);
             using var buffer = new MemoryStream();
-            await bounded.CopyToAsync(buffer, ct).ConfigureAwait(false);
+            var chunk = new byte[CopyBufferBytes]; // not CopyToAsync: its pooled buffer may be larger than asked
+            int n;
+            while ((n = await bounded.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+            {
+                buffer.Write(chunk, 0, n);
+            }
+
             if (buffer.Length == 0 && !allowEmpty)
             {
                 return InputError.Empty(name);

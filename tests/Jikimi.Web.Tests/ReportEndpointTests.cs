@@ -44,7 +44,7 @@ public class ReportEndpointTests
         var body = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("sheet.not_xlsx", body.GetProperty("problems")[0].GetProperty("code").GetString());
 
-        await HttpAssert.Problem(await c.PostAsync(url, Xlsx(new byte[(20 * 1024 * 1024) + 1])), HttpStatusCode.RequestEntityTooLarge, "statement.too_large");
+        await HttpAssert.Problem(await c.PostAsync(url, Xlsx(new byte[(20 * 1024 * 1024) + 1])), HttpStatusCode.RequestEntityTooLarge, "input.too_large");
 
         // Another assessment's file is refused rather than written into the wrong year.
         var other = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{w.A.Org}/assessments", new { year = 2027, edition = "2023" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();

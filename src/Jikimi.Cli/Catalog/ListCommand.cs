@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Jikimi.Catalog.Model;
 using Jikimi.Cli.Infrastructure;
+using Jikimi.Input;
 using Spectre.Console;
 
 namespace Jikimi.Cli.Catalog;
@@ -83,10 +84,10 @@ public static class ListCommand
 
     private static void WriteCsv(TextWriter w, Edition ed, IEnumerable<Control> controls)
     {
-        w.WriteLine(Csv.Line(["edition", "id", "domain", "subdomain", "titleKo", "titleEn", "appliesTo", "checkItemCount", "mapsTo"]));
+        w.WriteLine(CsvWriter.Line(["edition", "id", "domain", "subdomain", "titleKo", "titleEn", "appliesTo", "checkItemCount", "mapsTo"]));
         foreach (var c in controls)
         {
-            w.WriteLine(Csv.Line([ed.Id.Value, c.Id, c.DomainId, c.SubdomainId, c.Title.Ko, c.Title.En, c.AppliesTo.ToWire(), c.CheckItemCount.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(' ', c.MapsTo)]));
+            w.WriteLine(CsvWriter.Line([ed.Id.Value, c.Id, c.DomainId, c.SubdomainId, c.Title.Ko, c.Title.En, c.AppliesTo.ToWire(), c.CheckItemCount.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(' ', c.MapsTo)]));
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Jikimi.Cli.Infrastructure;
+using Jikimi.Input;
 using Jikimi.Privacy;
 using Jikimi.Privacy.Scanning;
 
@@ -179,13 +180,13 @@ public sealed class JsonFindingWriter(OutputTarget target, IReadOnlyList<string>
 public sealed class CsvFindingWriter(OutputTarget target) : FindingWriter(target)
 {
     public override void Begin(ScanInfo info) =>
-        Target.Write(Csv.Line(["type", "confidence", "path", "entry", "table", "field", "rowKey", "line", "column", "offset", "masked", "fingerprint"]) + "\n");
+        Target.Write(CsvWriter.Line(["type", "confidence", "path", "entry", "table", "field", "rowKey", "line", "column", "offset", "masked", "fingerprint"]) + "\n");
 
     public override void Write(Finding f)
     {
         var l = f.Location;
         var inv = CultureInfo.InvariantCulture;
-        Target.Write(Csv.Line([f.Type.WireName(), f.Confidence.WireName(), l.Path, l.Entry, l.Table, l.Field, l.RowKey, l.Line.ToString(inv), l.Column.ToString(inv), l.Offset.ToString(inv), f.Masked, f.Fingerprint]) + "\n");
+        Target.Write(CsvWriter.Line([f.Type.WireName(), f.Confidence.WireName(), l.Path, l.Entry, l.Table, l.Field, l.RowKey, l.Line.ToString(inv), l.Column.ToString(inv), l.Offset.ToString(inv), f.Masked, f.Fingerprint]) + "\n");
     }
 
     public override void End(ScanReport report, ScanInfo info)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Jikimi.Catalog.Model;
 using Jikimi.Cli.Catalog;
 using Jikimi.Cli.Infrastructure;
+using Jikimi.Input;
 using Spectre.Console;
 
 namespace Jikimi.Cli.Risk;
@@ -98,7 +99,7 @@ public static class RiskCommands
                 ctx.Out.WriteLine("id,asset,assetName,threat,vulnerability,controlId,assetValue,threatLevel,vulnerabilityLevel,score,aboveDoa,strategy,status,owner,dueDate,residualScore");
                 foreach (var e in items)
                 {
-                    ctx.Out.WriteLine(Csv.Line([S(e, "id"), S(e, "assetCode"), S(e, "assetName"), Threat(e), S(e, "vulnerability"), S(e, "controlId"), S(e, "assetValue"), S(e, "threatLevel"), S(e, "vulnerabilityLevel"), S(e, "score"), S(e, "aboveDoa"), S(e, "strategy"), S(e, "status"), S(e, "ownerName"), S(e, "dueDate"), S(e, "residualScore")]));
+                    ctx.Out.WriteLine(CsvWriter.Line([S(e, "id"), S(e, "assetCode"), S(e, "assetName"), Threat(e), S(e, "vulnerability"), S(e, "controlId"), S(e, "assetValue"), S(e, "threatLevel"), S(e, "vulnerabilityLevel"), S(e, "score"), S(e, "aboveDoa"), S(e, "strategy"), S(e, "status"), S(e, "ownerName"), S(e, "dueDate"), S(e, "residualScore")]));
                 }
 
                 break;

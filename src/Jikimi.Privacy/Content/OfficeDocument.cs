@@ -56,7 +56,7 @@ public static class OfficeDocument
         foreach (var e in parts)
         {
             // The declared size is enforced while reading: a lying header cannot inflate more than it claimed.
-            using var raw = new LimitedReadStream(e.Open(), e.Length, $"{path}!{e.FullName}");
+            using var raw = new Jikimi.Input.BoundedStream(e.Open(), e.Length, $"{path}!{e.FullName}");
             using var text = new XmlTextStream(raw);
             scanPart(e.FullName, text);
         }

@@ -149,6 +149,11 @@ public sealed class ScanEngine
         {
             Skip(observer, path, "zip bomb limits: " + ex.Message);
         }
+        catch (Jikimi.Input.InputException ex)
+        {
+            // An inflated part or .gz stream went past its cap (the place names the path and entry, never content).
+            Skip(observer, path, $"zip bomb limits: {ex.Error.Place?.File}: more than {ex.Error.Limit:N0} bytes uncompressed");
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or System.Xml.XmlException)
         {
             // Parser messages can quote content; report the kind of problem only.
@@ -211,7 +216,7 @@ public sealed class ScanEngine
         if (head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B)
         {
             using var gz = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
-            using var limited = new LimitedReadStream(gz, _options.Limits.MaxGzipUncompressed, path);
+            using var limited = new Jikimi.Input.BoundedStream(gz, _options.Limits.MaxGzipUncompressed, path);
             return ScanText(limited, path, where, scanner, buffer, observer, ct);
         }
 

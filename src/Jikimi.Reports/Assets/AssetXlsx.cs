@@ -58,7 +58,7 @@ public static class AssetXlsx
         {
             var cells = content.Rows.GetValueOrDefault(r);
             // Row numbers must match the sheet's for the error messages: an empty row in the middle stays an (empty) row.
-            rows.Add(Enumerable.Range(1, width).Select(c => FormulaGuard.Restore(cells?.GetValueOrDefault(c)?.Text ?? string.Empty)).ToList());
+            rows.Add(Enumerable.Range(1, width).Select(c => Jikimi.Input.FormulaGuard.Restore(cells?.GetValueOrDefault(c)?.Text ?? string.Empty)).ToList());
         }
 
         return (new AssetSheet(columns, rows), null);

@@ -73,15 +73,13 @@ public sealed class ImportProwler(JikimiDb db, UploadEvidence upload, AuditWrite
             return assessmentId is { } missing ? new NotFound("assessment", missing.ToString()) : new ProwlerNoAssessment();
         }
 
-        byte[] bytes;
-        try
+        var read = await Jikimi.Input.InputFile.ReadAsync(content, "prowler", null, MaxBytes, ct, allowEmpty: true);
+        if (read.Error is { } unreadable)
         {
-            bytes = await Statement.ImportStatement.ReadBoundedAsync(content, MaxBytes, ct);
+            return unreadable.ToDomainError();
         }
-        catch (InvalidDataException)
-        {
-            return new ProwlerFileTooLarge(MaxBytes);
-        }
+
+        var bytes = read.Value.Bytes;
 
         var (results, error) = ProwlerReader.Parse(bytes);
         if (error is not null)

@@ -291,7 +291,13 @@ public static class ProwlerReader
 
     private static (string? Format, List<ProwlerFinding>? Findings, ProwlerParseError? Error) ReadCsv(string text)
     {
-        var rows = Csv.Parse(text, ';');
+        var table = Jikimi.Input.CsvReader.ReadAll(text, new Jikimi.Input.CsvOptions { Delimiter = ';', HasHeader = false, SkipBlankLines = false });
+        if (table.Error is { } malformed)
+        {
+            return (null, null, new ProwlerParseError(malformed.Message));
+        }
+
+        var rows = table.Value.Rows.Select(r => r.Fields.ToList()).ToList();
         if (rows.Count == 0)
         {
             return (null, null, new ProwlerParseError("The file is empty."));
@@ -425,69 +431,4 @@ public static class ProwlerReader
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? string.Empty : string.Empty;
 
     private static string First(string a, string b) => a.Length > 0 ? a : b;
-}
-
-/// <summary>RFC 4180 fields with a chosen delimiter: quotes, doubled quotes, line breaks inside quotes.</summary>
-internal static class Csv
-{
-    public static List<List<string>> Parse(string text, char delimiter)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var ch = text[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(ch);
-                }
-            }
-            else if (ch == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (ch == delimiter)
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (ch is '\n' or '\r')
-            {
-                if (ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else
-            {
-                field.Append(ch);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add(row);
-        }
-
-        return rows;
-    }
 }

@@ -15,9 +15,6 @@ public sealed record StatementImportReport(Guid AssessmentId, int Rows, int Chan
 public sealed record StatementRejected(IReadOnlyList<SheetProblem> Problems)
     : RuleError("statement.invalid", $"The operation statement was not imported ({Problems.Count} problem{(Problems.Count == 1 ? string.Empty : "s")}); nothing was changed. " + string.Join("; ", Problems.Take(5)));
 
-public sealed record StatementTooLarge(long Limit)
-    : TooLargeError("statement.too_large", $"The file is larger than the {Limit:N0}-byte limit; nothing was changed.");
-
 public sealed record StatementForOtherAssessment(Guid InFile)
     : RuleError("statement.other_assessment", $"The file belongs to assessment {InFile}, not this one; nothing was changed.");
 
@@ -43,15 +40,13 @@ public sealed class ImportStatement(JikimiDb db, AuditWriter audit, TimeProvider
         }
 
         // Read once into memory (bounded), then both sheets from the same bytes.
-        byte[] bytes;
-        try
+        var read = await Jikimi.Input.InputFile.ReadAsync(content, "statement", null, Limits.MaxFileBytes, ct, allowEmpty: true);
+        if (read.Error is { } unreadable)
         {
-            bytes = await ReadBoundedAsync(content, Limits.MaxFileBytes, ct);
+            return unreadable.ToDomainError();
         }
-        catch (InvalidDataException)
-        {
-            return new StatementTooLarge(Limits.MaxFileBytes);
-        }
+
+        var bytes = read.Value.Bytes;
 
         var (sheet, problem) = XlsxReader.Read(new MemoryStream(bytes), StatementLayout.IsStatementSheet, $"'{StatementLayout.SheetKo}' or '{StatementLayout.SheetEn}'", Limits);
         if (problem is not null)
@@ -109,7 +104,7 @@ public sealed class ImportStatement(JikimiDb db, AuditWriter audit, TimeProvider
             string? Text(ColumnSpec c)
             {
                 var v = cells.GetValueOrDefault(StatementLayout.IndexOf(c))?.Text;
-                return string.IsNullOrWhiteSpace(v) ? null : FormulaGuard.Restore(v.Trim());
+                return string.IsNullOrWhiteSpace(v) ? null : Jikimi.Input.FormulaGuard.Restore(v.Trim());
             }
 
             string Ref(ColumnSpec c) => CellRef.Of(StatementLayout.IndexOf(c), rowNumber);
@@ -224,22 +219,4 @@ public sealed class ImportStatement(JikimiDb db, AuditWriter audit, TimeProvider
             .FirstOrDefault();
 
     private static string Trunc(string s) => s.Length > 40 ? s[..40] + "…" : s;
-
-    internal static async Task<byte[]> ReadBoundedAsync(Stream content, long max, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int n;
-        while ((n = await content.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + n > max)
-            {
-                throw new InvalidDataException("too large");
-            }
-
-            buffer.Write(chunk, 0, n);
-        }
-
-        return buffer.ToArray();
-    }
 }

@@ -59,32 +59,3 @@ public static class CellRef
             && int.TryParse(reference.AsSpan(i), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out row) && row is > 0 and <= 1_048_576;
     }
 }
-
-/// <summary>
-/// Spreadsheet formula injection (OWASP "CSV injection"): text that starts with = + - @ (or a tab or carriage
-/// return) is written with a leading apostrophe, so no spreadsheet or later CSV conversion evaluates it. Reading
-/// removes exactly one such apostrophe again, so export → import → export is stable.
-/// </summary>
-public static class FormulaGuard
-{
-    private static bool Risky(string s, int from) => from < s.Length && s[from] is '=' or '+' or '-' or '@' or '\t' or '\r';
-
-    private static int Apostrophes(string s)
-    {
-        var i = 0;
-        while (i < s.Length && s[i] == '\'')
-        {
-            i++;
-        }
-
-        return i;
-    }
-
-    public static string Neutralize(string s) => Risky(s, Apostrophes(s)) ? "'" + s : s;
-
-    public static string Restore(string s)
-    {
-        var n = Apostrophes(s);
-        return n > 0 && Risky(s, n) ? s[1..] : s;
-    }
-}

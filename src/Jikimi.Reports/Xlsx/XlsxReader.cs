@@ -26,16 +26,13 @@ public static class XlsxReader
 
     public static (SheetContent? Sheet, SheetProblem? Problem) Read(Stream input, Func<string, bool> isWanted, string wantedDescription, SheetLimits limits)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = ReadAll(input, limits.MaxFileBytes);
-        }
-        catch (InvalidDataException)
+        var read = Jikimi.Input.InputException.Catch(null, () => ReadAll(input, limits.MaxFileBytes));
+        if (read.Error is not null)
         {
             return (null, new SheetProblem(null, "sheet.too_large", $"The file is larger than the {limits.MaxFileBytes:N0}-byte limit."));
         }
 
+        var bytes = read.Value;
         if (bytes.Length == 0)
         {
             return (null, new SheetProblem(null, "sheet.empty", "The file is empty."));
@@ -85,32 +82,24 @@ public static class XlsxReader
             var rows = ReadRows(zip.GetEntry(path)!, shared.Strings!, limits);
             return rows.Problem is { } rp ? (null, rp) : (new SheetContent(wanted.Name, rows.Rows!, sheets.Select(s => s.Name).Where(n => n != wanted.Name).ToList()), null);
         }
+        catch (Jikimi.Input.InputException)
+        {
+            return (null, new SheetProblem(null, "sheet.part_too_large", $"A part of the workbook expands beyond {limits.MaxPartBytes:N0} bytes (a zip bomb?)."));
+        }
         catch (Exception ex) when (ex is InvalidDataException or XmlException or IOException or NotSupportedException)
         {
-            return (null, ex is InvalidDataException { Message: PartTooLarge } ? new SheetProblem(null, "sheet.part_too_large", $"A part of the workbook expands beyond {limits.MaxPartBytes:N0} bytes (a zip bomb?).") : NotXlsx());
+            return (null, NotXlsx());
         }
     }
-
-    private const string PartTooLarge = "part too large";
 
     private static SheetProblem NotXlsx() =>
         new(null, "sheet.not_xlsx", "The file is not a readable XLSX workbook (corrupted, truncated, or another format).");
 
     private static byte[] ReadAll(Stream input, long max)
     {
+        using var bounded = new Jikimi.Input.BoundedStream(input, max, leaveOpen: true);
         using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int n;
-        while ((n = input.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + n > max)
-            {
-                throw new InvalidDataException("file too large");
-            }
-
-            buffer.Write(chunk, 0, n);
-        }
-
+        bounded.CopyTo(buffer);
         return buffer.ToArray();
     }
 
@@ -123,7 +112,7 @@ public static class XlsxReader
         MaxCharactersInDocument = limits.MaxPartBytes,
     };
 
-    private static Stream OpenCapped(ZipArchiveEntry entry, SheetLimits limits) => new CappedStream(entry.Open(), limits.MaxPartBytes);
+    private static Stream OpenCapped(ZipArchiveEntry entry, SheetLimits limits) => new Jikimi.Input.BoundedStream(entry.Open(), limits.MaxPartBytes, entry.FullName);
 
     private static XmlDocument? Load(ZipArchive zip, string path, SheetLimits limits)
     {
@@ -312,49 +301,5 @@ public static class XlsxReader
         }
 
         return new SheetCell(value ?? string.Empty, formula);
-    }
-
-    /// <summary>Counts inflated bytes; past the cap it fails, whatever sizes the zip headers claim.</summary>
-    private sealed class CappedStream(Stream inner, long cap) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = inner.Read(buffer, offset, count);
-            _read += n;
-            if (_read > cap)
-            {
-                throw new InvalidDataException(PartTooLarge);
-            }
-
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
     }
 }

@@ -64,7 +64,7 @@ public static class XlsxWriter
             for (var c = 0; c < columns.Count; c++)
             {
                 var value = c < values.Count ? values[c] : null;
-                row.Append(TextCell(c + 1, r + 2, value is null ? null : FormulaGuard.Neutralize(Clean(value)), columns[c].Wrap ? WrapStyle : PlainStyle));
+                row.Append(TextCell(c + 1, r + 2, value is null ? null : Jikimi.Input.FormulaGuard.Neutralize(Clean(value)), columns[c].Wrap ? WrapStyle : PlainStyle));
             }
 
             data.Append(row);

@@ -1,6 +1,8 @@
 using Jikimi.Application.Assets;
 using Jikimi.Domain.Risk;
+using Jikimi.Input;
 using Jikimi.Web.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Jikimi.Web.Endpoints;
 
@@ -31,20 +33,15 @@ public static class AssetEndpoints
             .WithSummary("Import a CSV (UTF-8) or XLSX body all or nothing; 422 import.rejected lists every problem as errors[{row, column, code, message}].");
     }
 
-    private static async Task<IResult> Import(HttpContext http, ImportAssets h, CancellationToken ct)
+    private static async Task<IResult> Import(HttpContext http, ImportAssets h, IOptions<InputLimits> limits, CancellationToken ct)
     {
-        if (AssetCsv.TooLarge(http.Request.ContentLength) is { } tooLarge)
-        {
-            return Problems.From(tooLarge);
-        }
-
         // Fail before reading a large body from someone who may not import.
         if (h.CanImport(http.Access()).Error is { } denied)
         {
             return Problems.From(denied);
         }
 
-        var read = await AssetCsv.ReadUploadAsync(http.Request.Body, ct);
+        var read = await AssetCsv.ReadUploadAsync(http.Request.Body, "request body", http.Request.ContentLength, limits.Value.MaxImportBytes, ct);
         if (read.Error is { } unreadable)
         {
             return Problems.From(unreadable);

@@ -63,14 +63,15 @@ public static class EvidenceEndpoints
         }
 
         var limit = options.MaxUploadBytes;
-        if (http.Request.ContentLength > limit + MultipartOverhead)
+        var requestLimit = http.RequestServices.GetRequiredService<IOptions<Jikimi.Input.InputLimits>>().Value.RequestLimitFor(limit);
+        if (http.Request.ContentLength > requestLimit)
         {
             return Problems.From(new EvidenceTooLarge(limit));
         }
 
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
-            size.MaxRequestBodySize = limit + MultipartOverhead;
+            size.MaxRequestBodySize = requestLimit;
         }
 
         var boundary = MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mt) ? HeaderUtilities.RemoveQuotes(mt.Boundary).Value : null;
@@ -152,8 +153,6 @@ public static class EvidenceEndpoints
             }
         }
     }
-
-    private const long MultipartOverhead = 1024 * 1024;
 
     private static async Task<string?> ReadLimitedAsync(StreamReader reader, int max, CancellationToken ct)
     {

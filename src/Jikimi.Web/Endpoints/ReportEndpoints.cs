@@ -10,6 +10,7 @@ using Jikimi.Reports.Statement;
 using Jikimi.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Jikimi.Web.Endpoints;
@@ -96,7 +97,7 @@ public static class ReportEndpoints
     {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
-            size.MaxRequestBodySize = limit + (1024 * 1024);
+            size.MaxRequestBodySize = http.RequestServices.GetRequiredService<IOptions<Jikimi.Input.InputLimits>>().Value.RequestLimitFor(limit);
         }
 
         try
@@ -123,7 +124,7 @@ public static class ReportEndpoints
         catch (Exception ex) when (ex is IOException or InvalidDataException or BadHttpRequestException)
         {
             return ex is BadHttpRequestException { StatusCode: 413 }
-                ? Problems.From(new RequestTooLarge(limit))
+                ? Problems.From(Jikimi.Input.InputError.TooLarge("upload", limit).ToDomainError())
                 : Problems.From(new UploadIncomplete());
         }
     }

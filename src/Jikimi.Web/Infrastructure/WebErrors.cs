@@ -9,8 +9,8 @@ public sealed record AuthRequired() : UnauthorizedError("auth.required", "Sign i
 
 public sealed record AccessDenied() : ForbiddenError("access.forbidden", "You may not do this.");
 
-public sealed record RequestTooLarge(long? Limit = null) : TooLargeError(
-    "request.too_large", Limit is { } l ? $"The file is larger than the {l:N0}-byte limit; nothing was changed." : "The request body is too large.");
+/// <summary>The request body passed the server's limit; a file over its own limit is <c>input.too_large</c> instead.</summary>
+public sealed record RequestTooLarge() : TooLargeError("request.too_large", "The request body is too large.");
 
 public sealed record RequestInvalid(string Detail) : MalformedRequestError("request.invalid", Detail);
 
@@ -41,12 +41,6 @@ public sealed record UnsupportedMediaType() : PipelineError(415, "request.unsupp
 public sealed record RateLimited() : PipelineError(429, "request.rate_limited", "Too many attempts; wait a minute.");
 
 public sealed record RequestFailed(int HttpStatus) : PipelineError(HttpStatus, "request.failed", "The request failed.");
-
-public sealed record ImportTooLarge(long Limit) : TooLargeError("import.too_large", $"A CSV file may be at most {Limit / 1024 / 1024} MB.");
-
-public sealed record ImportNotUtf8() : RuleError("import.not_utf8", "The file is not UTF-8: save it as \"CSV UTF-8\" (CSV UTF-8(쉼표로 분리)) and import again.");
-
-public sealed record ImportEmpty() : RuleError("import.empty", "The file is empty: send the header row and one row per asset.");
 
 /// <summary>The sheet could not be read at all (before any row was checked); its code names the sheet problem.</summary>
 public sealed record ImportSheetUnreadable(string SheetCode, string Detail) : RuleError("import." + SheetCode, Detail);

@@ -13,13 +13,12 @@ public sealed class EvidenceUploadAttribute : Attribute;
 
 public static class UploadLimit
 {
-    private const long Envelope = 1024 * 1024;
-
     public static IApplicationBuilder UseEvidenceUploadLimit(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
     {
         if (HttpMethods.IsPost(ctx.Request.Method) && ctx.GetEndpoint()?.Metadata.GetMetadata<EvidenceUploadAttribute>() is not null)
         {
-            var limit = ctx.RequestServices.GetRequiredService<IOptions<EvidenceOptions>>().Value.MaxUploadBytes + Envelope;
+            var maxFile = ctx.RequestServices.GetRequiredService<IOptions<EvidenceOptions>>().Value.MaxUploadBytes;
+            var limit = ctx.RequestServices.GetRequiredService<IOptions<Jikimi.Input.InputLimits>>().Value.RequestLimitFor(maxFile);
             if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             {
                 size.MaxRequestBodySize = limit;

@@ -4,6 +4,7 @@ using Jikimi.Application.Common;
 using Jikimi.Application.Data;
 using Jikimi.Catalog.Model;
 using Jikimi.Domain.Common;
+using Jikimi.Input;
 using Jikimi.Reports.Common;
 using Jikimi.Reports.Statement;
 using Jikimi.Reports.Xlsx;
@@ -90,7 +91,7 @@ public class StatementBadInputTests
         var (org, a) = await OrgWithAssessmentAsync(app);
         var huge = new ZeroStream(100L * 1024 * 1024);
         var r = await Use<ImportStatement, Result<StatementImportReport>>(app, org, h => h.Handle(org, a.Id, huge, default));
-        Assert.IsType<StatementTooLarge>(r.Error);
+        Assert.Equal(InputError.TooLargeCode, Assert.IsType<InputTooLarge>(r.Error).Code);
         Assert.True(huge.Position <= ImportStatement.Limits.MaxFileBytes + 81920, $"read {huge.Position:N0} bytes");
 
         var viewer = await app.AddMemberAsync(org, await app.CreateUserAsync("v@a.kr", "뷰어"), Domain.Organizations.Role.Viewer);

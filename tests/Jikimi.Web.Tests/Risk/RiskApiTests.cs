@@ -31,9 +31,9 @@ public class RiskApiTests
 
         var wrongColumns = await HttpAssert.Json(await alice.PostAsync($"{org}/assets/import", Csv("id,name\r\nx,y\r\n")), HttpStatusCode.UnprocessableEntity);
         Assert.Contains(wrongColumns.GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == "import.unknown_column" && e.GetProperty("column").GetString() == "id");
-        await HttpAssert.Problem(await alice.PostAsync($"{org}/assets/import", Csv("")), HttpStatusCode.UnprocessableEntity, "import.empty");
+        await HttpAssert.Problem(await alice.PostAsync($"{org}/assets/import", Csv("")), HttpStatusCode.UnprocessableEntity, "input.empty");
         var cp949 = new ByteArrayContent([.. "assetId,name,type,confidentiality,integrity,availability\r\nS-1,"u8, 0xC0, 0xA5, .. ",server,1,1,1\r\n"u8]); // "웹" in CP949
-        await HttpAssert.Problem(await alice.PostAsync($"{org}/assets/import", cp949), HttpStatusCode.UnprocessableEntity, "import.not_utf8");
+        await HttpAssert.Problem(await alice.PostAsync($"{org}/assets/import", cp949), HttpStatusCode.UnprocessableEntity, "input.encoding");
 
         var good = "assetId,name,type,owner,location,inScope,confidentiality,integrity,availability,personalInfo,uniqueId\r\nSRV-1,\"웹서버, 1호기\",server,alice@a.kr,=IDC,Y,3,3,2,Y,N\r\nPC-1,업무 PC,PC·단말기,,,N,1,2,1,N,N\r\n";
         var summary = await HttpAssert.Json(await alice.PostAsync($"{org}/assets/import", Csv(good)), HttpStatusCode.OK);

@@ -91,13 +91,14 @@ public sealed class AssetsModel(ListAssets list, GetAsset get, CreateAsset creat
             return Failed(denied, OrgUrl("/assets"));
         }
 
-        if (file is null || file.Length == 0)
+        if (file is null)
         {
             return Failed(new Domain.Common.Invalid("file", L("CSV 또는 XLSX 파일을 고르세요.", "Choose a CSV or XLSX file.")), OrgUrl("/assets"));
         }
 
         await using var stream = file.OpenReadStream();
-        var read = await AssetCsv.ReadUploadAsync(stream, ct);
+        var limits = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Jikimi.Input.InputLimits>>().Value;
+        var read = await AssetCsv.ReadUploadAsync(stream, file.FileName, file.Length, limits.MaxImportBytes, ct);
         if (read.Error is { } unreadable)
         {
             return Failed(unreadable, OrgUrl("/assets"));
