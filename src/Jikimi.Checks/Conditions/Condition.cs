@@ -211,6 +211,12 @@ internal sealed class Comparison(FieldPath? path, string op, JsonElement? litera
 
             case "perm_max":
                 return present && (ParseMode(actual, path.Text) & ~ParseMode(operand, "operand")) == 0;
+            case "bits_all":
+                {
+                    var want = ParseMode(operand, "operand");
+                    return present && (ParseMode(actual, path.Text) & want) == want;
+                }
+
             default:
                 throw new EvaluationException($"unknown operator '{op}'");
         }
