@@ -52,6 +52,9 @@ public sealed class ExportReader
 
     private static readonly HashSet<string> K8sWorkloads = ["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "ReplicationController"];
 
+    /// <summary>Elements kept of a top-level array that belongs to a single object (not a resource list).</summary>
+    public const int MaxInlineArray = 100_000;
+
     private readonly ReaderContext context;
     private readonly long maxBytes;
 
@@ -124,11 +127,30 @@ public sealed class ExportReader
         var call = CallOf(name);
         var scanner = new JsonTopLevelScanner(name);
         var sawArray = false;
+        var otherArrays = new Dictionary<string, List<JsonElement>>(StringComparer.Ordinal);
         scanner.Scan(stream, (property, value, fromArray, index) =>
         {
             if (!fromArray)
             {
                 top[property!] = value.Clone();
+                return;
+            }
+
+            if (property is not null && !AwsArrays.ContainsKey(property) && property is not ("items" or "data" or "value" or "Reservations"))
+            {
+                // An array that only describes the single object around it (auditActionsAndGroups, …): keep it
+                // for that object, within a bound.
+                if (!otherArrays.TryGetValue(property, out var kept))
+                {
+                    otherArrays[property] = kept = [];
+                }
+
+                if (kept.Count >= MaxInlineArray)
+                {
+                    throw new InputException(name, $"element {index + 1} of '{property}'", $"more than {MaxInlineArray} elements in an array this reader does not stream");
+                }
+
+                kept.Add(value.Clone());
                 return;
             }
 
@@ -182,6 +204,11 @@ public sealed class ExportReader
         }
 
         // A single object: decide by the file name (AWS single-resource calls) or by its own keys.
+        foreach (var (k, list) in otherArrays)
+        {
+            top[k] = JsonSerializer.SerializeToElement(list);
+        }
+
         using var whole = Rebuild(top);
         var root = whole.RootElement;
         if (call is { } c && AwsCalls.TryGetValue(c.Call, out var type))
@@ -204,7 +231,16 @@ public sealed class ExportReader
         }
         else if (top.ContainsKey("Content") && top.ContainsKey("ReportFormat"))
         {
-            var csv = Convert.FromBase64String(root.GetProperty("Content").GetString() ?? "");
+            byte[] csv;
+            try
+            {
+                csv = Convert.FromBase64String(root.GetProperty("Content").GetString() ?? "");
+            }
+            catch (Exception ex) when (ex is FormatException or InvalidOperationException)
+            {
+                throw new InputException(name, "'Content'", "the credential report content is not base64");
+            }
+
             ReadCredentialReport(new StreamReader(new MemoryStream(csv), Encoding.UTF8), name, emit);
         }
         else if (top.ContainsKey("kind") && top.ContainsKey("apiVersion"))
@@ -232,9 +268,14 @@ public sealed class ExportReader
     private static string AwsSingleId(string type, JsonElement root, string? fromName, string file)
     {
         var body = Unwrap(type, root);
-        if (type == "aws.iam.password_policy" || type == "aws.iam.account_summary" || type == "aws.ec2.ebs_default_encryption")
+        switch (type)
         {
-            return fromName ?? "account";
+            case "aws.iam.password_policy":
+                return fromName ?? "account-password-policy";
+            case "aws.iam.account_summary":
+                return fromName ?? "account-summary";
+            case "aws.ec2.ebs_default_encryption":
+                return fromName ?? "ebs-encryption-by-default";
         }
 
         if (body.ValueKind == JsonValueKind.Object)

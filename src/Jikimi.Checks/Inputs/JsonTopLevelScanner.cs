@@ -56,6 +56,14 @@ internal sealed class JsonTopLevelScanner(string file)
                 len += n;
             }
 
+            if (fileOffset == 0 && !sawAnything && len >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
+            {
+                // A UTF-8 byte order mark (PowerShell and some editors write one): skip it.
+                Buffer.BlockCopy(buffer, 3, buffer, 0, len - 3);
+                len -= 3;
+                fileOffset = 3;
+            }
+
             if (final && len == 0 && !sawAnything)
             {
                 throw new InputException(file, "", "the file is empty");
