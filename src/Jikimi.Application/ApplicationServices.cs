@@ -33,6 +33,7 @@ public static class ApplicationServices
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EvidenceOptions>().Bind(configuration.GetSection(EvidenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Jikimi.Input.InputLimits>().Bind(configuration.GetSection(Jikimi.Input.InputLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Audits.CertificationOptions>().Bind(configuration.GetSection(Audits.CertificationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Reminders.ReminderOptions>().Bind(configuration.GetSection(Reminders.ReminderOptions.Section)).ValidateDataAnnotations()
             .Validate(Reminders.ReminderOptions.IsValid, "Reminders: e-mail needs Host, Port and From when enabled; Webhook:Url must be an absolute http(s) URL.").ValidateOnStart();

@@ -10,7 +10,7 @@ namespace Jikimi.Architecture.Tests;
 /// </summary>
 public class DependencyDirectionTests
 {
-    private static readonly string[] Pure = ["Jikimi.Catalog", "Jikimi.Checks", "Jikimi.Domain", "Jikimi.Privacy"];
+    private static readonly string[] Pure = ["Jikimi.Catalog", "Jikimi.Checks", "Jikimi.Domain", "Jikimi.Input", "Jikimi.Privacy"];
 
     // Lower number = deeper. A project may reference only projects of a lower layer (pure ones may use each other).
     private static int Layer(string project) => project switch
@@ -123,5 +123,13 @@ public class DependencyDirectionTests
         Assert.Contains("Jikimi.Cli", ProjectNames());
         Assert.Contains("Jikimi.Privacy", ProjectNames());
         Assert.Contains("Jikimi.Privacy.Databases", ProjectNames());
+        Assert.Contains("Jikimi.Input", ProjectNames());
+    }
+
+    [Fact]
+    public void The_input_edge_references_no_other_project()
+    {
+        // Every layer reads outside files through Jikimi.Input, so it must stay a leaf (ADR 0038).
+        Assert.Empty(ProjectReferences("Jikimi.Input"));
     }
 }

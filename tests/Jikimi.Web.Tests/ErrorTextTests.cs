@@ -46,6 +46,26 @@ public class ErrorTextTests
         Assert.True(text.Value.Ko.Any(c => c is >= '\uAC00' and <= '\uD7A3'), $"{error.Code}: the Korean text has no Hangul: {text.Value.Ko}");
     }
 
+    public static TheoryData<string> InputCodes() => new(Jikimi.Input.InputError.Codes);
+
+    [Theory]
+    [MemberData(nameof(InputCodes))]
+    public void Every_input_code_has_korean_and_english_text(string code)
+    {
+        var text = ErrorTexts.Find(code);
+        Assert.True(text is not null, $"{code} has no entry in ErrorTexts");
+        Assert.Contains(text.Value.Ko, c => c is >= '\uAC00' and <= '\uD7A3');
+    }
+
+    [Fact]
+    public void Korean_detail_of_an_input_error_keeps_its_place()
+    {
+        var e = Jikimi.Input.InputError.Malformed(new Jikimi.Input.InputPlace("assets.csv", 4, 3, 2), "a quoted field is not closed.").ToDomainError();
+        Assert.Equal(422, Problems.StatusOf(e));
+        Assert.Equal("파일 형식이 올바르지 않습니다. (assets.csv, line 4, row 3, column 2)", ErrorTexts.Detail(e, korean: true));
+        Assert.Equal(413, Problems.StatusOf(Jikimi.Input.InputError.TooLarge("a.csv", 10).ToDomainError()));
+    }
+
     [Fact]
     public void A_code_the_catalog_does_not_know_is_reported_as_missing()
     {

@@ -102,6 +102,14 @@ public static class ErrorTexts
         ["request.unsupported_media_type"] = ("지원하지 않는 콘텐츠 유형입니다(JSON은 application/json, 업로드는 multipart/form-data).", "Unsupported content type."),
         ["request.rate_limited"] = ("시도가 너무 많습니다. 1분 뒤에 다시 하세요.", "Too many attempts; wait a minute."),
         ["request.failed"] = ("요청이 처리되지 않았습니다.", "The request failed."),
+        // outside files (Jikimi.Input; the message names the file and line/row/column)
+        ["input.too_large"] = ("파일이 허용된 크기보다 큽니다. 아무것도 바뀌지 않았습니다.", "The file is larger than the limit."),
+        ["input.too_many_rows"] = ("파일의 행이 허용된 수보다 많습니다.", "The file has more rows than allowed."),
+        ["input.field_too_long"] = ("한 칸(필드)의 내용이 허용된 길이보다 깁니다.", "A field is longer than allowed."),
+        ["input.line_too_long"] = ("한 줄이 허용된 길이보다 깁니다.", "A line is longer than allowed."),
+        ["input.encoding"] = ("파일이 UTF-8이 아닙니다. \"CSV UTF-8(쉼표로 분리)\" 또는 UTF-8 텍스트로 저장한 뒤 다시 시도하세요.", "The file is not UTF-8."),
+        ["input.malformed"] = ("파일 형식이 올바르지 않습니다.", "The file is not in the expected format."),
+        ["input.empty"] = ("파일이 비어 있습니다.", "The file is empty."),
         ["route.not_found"] = ("그런 API 주소가 없습니다.", "No such endpoint."),
         ["server.error"] = ("서버에서 오류가 났습니다. 기록되었습니다.", "Something went wrong on the server."),
     };
@@ -138,5 +146,9 @@ public static class ErrorTexts
 
     /// <summary>What a person reads: the catalog's Korean, or the error's own English message (it carries the specifics).</summary>
     public static string Detail(DomainError error, bool korean) =>
-        korean && Find(error.Code) is { } t ? t.Ko : error.Message;
+        korean && Find(error.Code) is { } t ? t.Ko + PlaceSuffix(error) : error.Message;
+
+    /// <summary>For an outside-file error, where it is (file, line, row, column), which the Korean text alone lacks.</summary>
+    private static string PlaceSuffix(DomainError error) =>
+        InputErrors.PlaceOf(error)?.ToString() is { Length: > 0 } place ? $" ({place})" : string.Empty;
 }
