@@ -5,7 +5,7 @@ set -euo pipefail
 out=${1:?usage: aws.sh OUT_DIR [REGION]}; region=${2:-${AWS_REGION:-ap-northeast-2}}
 mkdir -p "$out"; cd "$out"
 a() { aws --region "$region" --output json "$@"; }
-a iam get-account-password-policy > iam-get-account-password-policy.json || echo '{}' > /dev/null
+a iam get-account-password-policy > iam-get-account-password-policy.json || echo '{"PasswordPolicy":{}}' > iam-get-account-password-policy.json  # no policy = every password rule fails
 a iam get-account-summary > iam-get-account-summary.json
 a iam generate-credential-report > /dev/null; sleep 5; a iam get-credential-report > iam-get-credential-report.json
 a iam list-users > iam-list-users.json
