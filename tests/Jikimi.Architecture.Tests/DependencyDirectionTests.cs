@@ -10,7 +10,7 @@ namespace Jikimi.Architecture.Tests;
 /// </summary>
 public class DependencyDirectionTests
 {
-    private static readonly string[] Pure = ["Jikimi.Catalog", "Jikimi.Domain", "Jikimi.Input", "Jikimi.Privacy"];
+    private static readonly string[] Pure = ["Jikimi.Catalog", "Jikimi.Checks", "Jikimi.Domain", "Jikimi.Input", "Jikimi.Privacy"];
 
     // Lower number = deeper. A project may reference only projects of a lower layer (pure ones may use each other).
     private static int Layer(string project) => project switch
@@ -119,6 +119,7 @@ public class DependencyDirectionTests
     public void The_check_sees_every_source_project()
     {
         Assert.Contains("Jikimi.Catalog", ProjectNames());
+        Assert.Contains("Jikimi.Checks", ProjectNames());
         Assert.Contains("Jikimi.Cli", ProjectNames());
         Assert.Contains("Jikimi.Privacy", ProjectNames());
         Assert.Contains("Jikimi.Privacy.Databases", ProjectNames());
