@@ -29,3 +29,8 @@ public sealed record AutomatedNothingInAssessment(IReadOnlyList<string> Controls
 public sealed record RunsNotComparable(Guid From, Guid To) : RuleError(
     "automation.runs_not_comparable",
     $"The runs {From} and {To} come from different sources; compare runs of one source.");
+
+/// <summary>A diff without a second run needs an earlier run of the same series.</summary>
+public sealed record NoEarlierRun(Guid Run) : RuleError(
+    "automation.no_earlier_run",
+    $"The run {Run} is the first of its series; there is nothing earlier to compare it with.");

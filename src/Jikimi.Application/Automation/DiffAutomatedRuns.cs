@@ -9,20 +9,36 @@ namespace Jikimi.Application.Automation;
 /// <summary>
 /// Compares two runs of one source by (rule, resource): fixed (failed before; passes now or is no longer reported),
 /// newly failing (fails now; passed or was absent before) and still failing. Which run is older decides the
-/// direction, whatever order the ids come in.
+/// direction, whatever order the ids come in. Without a second id, the run is compared with the one before it in its
+/// series (same source and label).
 /// </summary>
 public sealed class DiffAutomatedRuns(JikimiDb db)
 {
     public const int MaxEntries = 2000;
 
-    public async Task<Result<RunDiffView>> Handle(OrgAccess access, Guid assessmentId, Guid runId, Guid otherRunId, CancellationToken ct)
+    public async Task<Result<RunDiffView>> Handle(OrgAccess access, Guid assessmentId, Guid runId, Guid? against, CancellationToken ct)
     {
-        var pair = await db.AutomatedRuns.AsNoTracking().Where(r => r.AssessmentId == assessmentId && (r.Id == runId || r.Id == otherRunId)).ToListAsync(ct);
+        var run = await db.AutomatedRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.AssessmentId == assessmentId, ct);
+        if (run is null)
+        {
+            return new NotFound("automated_run", runId.ToString());
+        }
+
+        var otherRunId = against ?? await db.AutomatedRuns.AsNoTracking()
+            .Where(r => r.AssessmentId == assessmentId && r.Source == run.Source && r.Label == run.Label && r.Id != run.Id
+                && (r.RanAt < run.RanAt || (r.RanAt == run.RanAt && r.RecordedAt < run.RecordedAt)))
+            .OrderByDescending(r => r.RanAt).ThenByDescending(r => r.RecordedAt).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        if (otherRunId is null)
+        {
+            return new NoEarlierRun(runId);
+        }
+
+        var pair = await db.AutomatedRuns.AsNoTracking().Where(r => r.AssessmentId == assessmentId && (r.Id == runId || r.Id == otherRunId.Value)).ToListAsync(ct);
         var a = pair.FirstOrDefault(r => r.Id == runId);
-        var b = pair.FirstOrDefault(r => r.Id == otherRunId);
+        var b = pair.FirstOrDefault(r => r.Id == otherRunId.Value);
         if (a is null || b is null)
         {
-            return new NotFound("automated_run", (a is null ? runId : otherRunId).ToString());
+            return new NotFound("automated_run", (a is null ? runId : otherRunId.Value).ToString());
         }
 
         if (a.Source != b.Source)

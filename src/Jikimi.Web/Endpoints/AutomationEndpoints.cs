@@ -47,8 +47,8 @@ public static class AutomationEndpoints
             })
             .WithSummary("The run as a one-page HTML summary (Korean and English).");
         a.MapGet("/automated-runs/{runId:guid}/diff", async (HttpContext http, Guid assessmentId, Guid runId, Guid? against, DiffAutomatedRuns h, CancellationToken ct) =>
-                against is { } other ? Problems.Ok(await h.Handle(http.Access(), assessmentId, runId, other, ct)) : Problems.From(new Invalid("against", "against (the other run's id) is required.")))
-            .WithSummary("Compare with another run of the same source (?against=): fixed, newly failing, still failing.");
+                Problems.Ok(await h.Handle(http.Access(), assessmentId, runId, against, ct)))
+            .WithSummary("Compare with another run of the same source (?against=; default: the run before it in its series): fixed, newly failing, still failing.");
         a.MapGet("/controls/{controlId}/automation", async (HttpContext http, Guid assessmentId, string controlId, GetControlAutomation h, CancellationToken ct) =>
                 Problems.Ok(await h.Handle(http.Access(), assessmentId, controlId, ct)))
             .WithSummary("Per series the latest results on the control (counts, failing resources, the run's date), the trend and the suggestions.");

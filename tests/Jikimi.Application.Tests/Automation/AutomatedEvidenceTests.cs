@@ -157,6 +157,11 @@ public class AutomatedEvidenceTests
         Assert.Equal(["choi", "park"], diff.NewlyFailing.Select(e => e.ResourceId));
         Assert.Equal(["lee"], diff.StillFailing.Select(e => e.ResourceId));
 
+        // Without a second id: the run before it in its series; the first run has none.
+        var previous = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<DiffAutomatedRuns>().Handle(org, a.Id, second.Run.Id, null, default)));
+        Assert.Equal((first.Run.Id, 2), (previous.From.Id, previous.NewlyFailing.Count));
+        Fails<RunDiffView, NoEarlierRun>(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<DiffAutomatedRuns>().Handle(org, a.Id, first.Run.Id, null, default)));
+
         // Another organization sees none of it.
         var other = await app.CreateOrganizationAsync(await app.CreateUserAsync("b@b.kr", "비", systemAdministrator: true), "다른 회사");
         Fails<AutomatedRunDetail, NotFound>(await app.Run(other.OrganizationId, sp => sp.GetRequiredService<GetAutomatedRun>().Handle(other, a.Id, first.Run.Id, null, default)));
