@@ -1,5 +1,4 @@
 using Jikimi.Reports.Oscal;
-using Jikimi.Reports.Prowler;
 using Jikimi.Reports.Readiness;
 using Jikimi.Reports.Statement;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +14,6 @@ public static class ReportServices
         services.AddScoped<ImportStatement>();
         services.AddScoped<BuildReadinessReport>();
         services.AddScoped<ExportOscalResults>();
-        services.AddScoped<ImportProwler>();
         services.AddScoped<Findings.BuildFindingsReport>();
         services.AddScoped<IReadinessReportSection, Findings.OverdueCorrectiveActionsSection>();
         services.AddScoped<IReadinessReportSection, Risk.RiskReportSection>();

@@ -178,6 +178,7 @@ public static class HostSetup
         AssetEndpoints.Map(org);
         RiskEndpoints.Map(org);
         ReportEndpoints.Map(org);
+        AutomationEndpoints.Map(org);
         CertificationEndpoints.Map(org);
         ObligationEndpoints.Map(api);
         app.MapJikimiUi();

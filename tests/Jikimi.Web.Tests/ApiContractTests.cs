@@ -120,7 +120,7 @@ public class ApiContractTests
         var after = (await HttpAssert.Json(await c.GetAsync($"/api/v1/orgs/{w.A.Org}/evidence"), HttpStatusCode.OK)).GetProperty("total").GetInt32();
         Assert.Equal(before, after);
         var store = Path.Combine(h.Database.DataDirectory, "evidence");
-        Assert.Single(Directory.GetFiles(store, "*", SearchOption.AllDirectories), f => true); // A's and B's identical file, stored once
+        Assert.Single(Directory.GetFiles(store, "*", SearchOption.AllDirectories), f => File.ReadAllText(f) == "내용"); // A's and B's identical file, stored once (beside their automated runs' files)
         Assert.Empty(Directory.GetFiles(Path.Combine(store, "tmp")));
 
         var up = await World.UploadAsync(c, w.A.Org, "위험\"평가;결과<1>.html", "<script>alert(1)</script>"u8.ToArray(), ("title", "위험평가 결과"), ("effectiveDate", "2026-10-01"), ("refreshIntervalDays", "365"));

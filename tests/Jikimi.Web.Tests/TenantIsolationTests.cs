@@ -60,6 +60,9 @@ public class TenantIsolationTests
         ["PUT /api/v1/orgs/{orgId:guid}/pi-flows/{flowId:guid}"] = """{"service":"x","stage":"collection","items":"x"}""",
         ["POST /api/v1/orgs/{orgId:guid}/assessments/{assessmentId:guid}/statement"] = "multipart",
         ["POST /api/v1/orgs/{orgId:guid}/prowler"] = "multipart",
+        ["POST /api/v1/orgs/{orgId:guid}/assessments/{assessmentId:guid}/automated-runs"] = "multipart",
+        ["POST /api/v1/orgs/{orgId:guid}/assessments/{assessmentId:guid}/suggestions/{suggestionId:guid}/accept"] = """{"version":0}""",
+        ["POST /api/v1/orgs/{orgId:guid}/assessments/{assessmentId:guid}/suggestions/{suggestionId:guid}/dismiss"] = """{"version":0}""",
     };
 
     internal static List<(string Method, string Pattern)> OrgEndpoints(WebHarness h) =>
@@ -80,6 +83,8 @@ public class TenantIsolationTests
         .Replace("{auditId:guid}", ids.Audit.ToString(), StringComparison.Ordinal)
         .Replace("{findingId:guid}", ids.Finding.ToString(), StringComparison.Ordinal)
         .Replace("{certificateId:guid}", ids.Certificate.ToString(), StringComparison.Ordinal)
+        .Replace("{runId:guid}", ids.Run.ToString(), StringComparison.Ordinal)
+        .Replace("{suggestionId:guid}", ids.Suggestion.ToString(), StringComparison.Ordinal)
         .Replace("{controlId}", "1.1.1", StringComparison.Ordinal)
         .Replace("{checkItemId}", "1.1.1-1", StringComparison.Ordinal);
 

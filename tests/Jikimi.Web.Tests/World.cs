@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace Jikimi.Web.Tests;
 
 /// <summary>Ids of one organization's things, for calling every endpoint.</summary>
-public sealed record OrgIds(Guid Org, Guid Assessment, Guid Evidence, Guid ScopeItem, Guid Token, Guid Member, Guid EvidenceLink, Guid Audit, Guid Finding, Guid Certificate);
+/// <param name="Run">An automated run (checks) with a pending suggestion on 1.1.1-1: <paramref name="Suggestion"/>.</param>
+public sealed record OrgIds(Guid Org, Guid Assessment, Guid Evidence, Guid ScopeItem, Guid Token, Guid Member, Guid EvidenceLink, Guid Audit, Guid Finding, Guid Certificate, Guid Run = default, Guid Suggestion = default);
 
 /// <summary>
 /// Two organizations, A and B, each with an assessment, evidence (linked), a scope item, an API token and a member.
@@ -41,8 +42,18 @@ public sealed record World(string Root, string Alice, OrgIds A, OrgIds B)
         var finding = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/audits/{audit}/findings", new { controlId = "2.5.4", description = "결함" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var certified = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/audits", new { kind = "initial", operatingSince = "2020-01-01" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var certificate = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/audits/{certified}/decision", new { decision = "approve", certificateNumber = $"C-{org:N}" }), HttpStatusCode.OK)).GetProperty("certificate").GetProperty("id").GetGuid();
-        return new OrgIds(org, assessment, evidenceId, item, token, member, link, audit, finding, certificate);
+        // Automated evidence: a checks run with a failure on 1.1.1-1, which suggests 미이행 there.
+        var run = await HttpAssert.Json(await c.PostAsync($"/api/v1/orgs/{org}/assessments/{assessment}/automated-runs", new StringContent(CheckRunJson, System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.Created);
+        var runId = run.GetProperty("run").GetProperty("id").GetGuid();
+        var suggestion = (await HttpAssert.Json(await c.GetAsync($"/api/v1/orgs/{org}/assessments/{assessment}/suggestions"), HttpStatusCode.OK))[0].GetProperty("id").GetGuid();
+        return new OrgIds(org, assessment, evidenceId, item, token, member, link, audit, finding, certificate, runId, suggestion);
     }
+
+    /// <summary>The JSON of `jikimi checks run --format json` (our own sample of its shape).</summary>
+    public const string CheckRunJson = """
+        {"ruleSetVersion":"test-1","inputs":[{"fileName":"policy.json","sha256":"0000000000000000000000000000000000000000000000000000000000000000"}],
+         "results":[{"ruleId":"policy-approved","titleKo":"정책 승인","titleEn":"Policy approved","severity":"medium","resourceType":"document","resourceId":"policy-v1","status":"fail","detail":"no approval","controls":[{"controlId":"1.1.1","checkItems":[1]}]}]}
+        """;
 
     public static async Task<JsonElement> UploadAsync(HttpClient c, Guid org, string fileName, byte[] content, params (string Name, string Value)[] fields)
     {

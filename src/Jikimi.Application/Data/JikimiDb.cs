@@ -48,6 +48,10 @@ public sealed class JikimiDb(DbContextOptions<JikimiDb> options)
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<Jikimi.Domain.Reminders.Reminder> Reminders => Set<Jikimi.Domain.Reminders.Reminder>();
+    public DbSet<Jikimi.Domain.Automation.AutomatedRun> AutomatedRuns => Set<Jikimi.Domain.Automation.AutomatedRun>();
+    public DbSet<Jikimi.Domain.Automation.AutomatedResult> AutomatedResults => Set<Jikimi.Domain.Automation.AutomatedResult>();
+    public DbSet<Jikimi.Domain.Automation.AutomatedResultControl> AutomatedResultControls => Set<Jikimi.Domain.Automation.AutomatedResultControl>();
+    public DbSet<Jikimi.Domain.Automation.AutomatedSuggestion> AutomatedSuggestions => Set<Jikimi.Domain.Automation.AutomatedSuggestion>();
 
     /// <summary>Sets the organization for this unit of work (once per request, after membership is checked).</summary>
     public void UseTenant(Guid organizationId) => TenantId = organizationId;

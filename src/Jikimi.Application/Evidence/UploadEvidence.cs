@@ -31,8 +31,12 @@ public sealed class UploadEvidence(JikimiDb db, IEvidenceStore store, AuditWrite
 
     public Task<Result<StoredBlob>> Store(Stream content, CancellationToken ct) => store.PutAsync(content, options.Value.MaxUploadBytes, ct);
 
-    /// <summary>Records bytes already stored by <see cref="Store"/>; discards them if this fails.</summary>
-    public async Task<Result<EvidenceView>> Record(OrgAccess access, Guid? existingId, UploadEvidenceRequest req, StoredBlob blob, string? fileName, CancellationToken ct)
+    /// <summary>
+    /// Records bytes already stored by <see cref="Store"/>; discards them if this fails. <paramref name="attach"/>
+    /// sees the item and its new version before the one save, so a caller's own records (an automated run) commit
+    /// with the evidence or not at all.
+    /// </summary>
+    public async Task<Result<EvidenceView>> Record(OrgAccess access, Guid? existingId, UploadEvidenceRequest req, StoredBlob blob, string? fileName, CancellationToken ct, Action<EvidenceItem, EvidenceVersion>? attach = null)
     {
         var ok = false;
         try
@@ -85,6 +89,7 @@ public sealed class UploadEvidence(JikimiDb db, IEvidenceStore store, AuditWrite
                 db.EvidenceLinks.Add(link.Value!);
             }
 
+            attach?.Invoke(item, version);
             audit.Record(access, existingId is null ? AuditActions.EvidenceUploaded : AuditActions.EvidenceVersionAdded, "evidence", item.Id, new { item.Title, version = version.Number, version.FileName, size = blob.Size, sha256 = blob.Hash.Hex, links = req.LinkTo?.Count ?? 0 });
             var saved = await audit.SaveAsync(ct, "evidence");
             if (saved.Error is { } se)

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Jikimi.Cli.Catalog;
 using Jikimi.Cli.Infrastructure;
 using Jikimi.Cli.Server;
-using Jikimi.Reports.Prowler;
+using Jikimi.Application.Automation.Prowler;
 using Jikimi.Reports.Statement;
 using Jikimi.Reports.Xlsx;
 using Microsoft.Extensions.DependencyInjection;

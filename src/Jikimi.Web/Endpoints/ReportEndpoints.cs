@@ -4,7 +4,7 @@ using Jikimi.Domain.Common;
 using Jikimi.Reports.Common;
 using Jikimi.Reports.Findings;
 using Jikimi.Reports.Oscal;
-using Jikimi.Reports.Prowler;
+using Jikimi.Application.Automation.Prowler;
 using Jikimi.Reports.Readiness;
 using Jikimi.Reports.Statement;
 using Jikimi.Web.Infrastructure;
@@ -93,7 +93,11 @@ public static class ReportEndpoints
     }
 
     /// <summary>The uploaded file as a stream: the request body itself, or the first file of a multipart form.</summary>
-    private static async Task<IResult> WithUpload(HttpContext http, long limit, Func<Stream, Task<IResult>> handle)
+    private static Task<IResult> WithUpload(HttpContext http, long limit, Func<Stream, Task<IResult>> handle) =>
+        WithUpload(http, limit, (body, _) => handle(body));
+
+    /// <summary>As above, with the file's name (the multipart part's, or null for a bare body).</summary>
+    internal static async Task<IResult> WithUpload(HttpContext http, long limit, Func<Stream, string?, Task<IResult>> handle)
     {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
@@ -107,7 +111,7 @@ public static class ReportEndpoints
                 : null;
             if (boundary is null)
             {
-                return await handle(http.Request.Body);
+                return await handle(http.Request.Body, null);
             }
 
             var reader = new MultipartReader(boundary, http.Request.Body) { HeadersLengthLimit = 16 * 1024 };
@@ -115,7 +119,7 @@ public static class ReportEndpoints
             {
                 if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var cd) && cd.IsFileDisposition())
                 {
-                    return await handle(section.Body);
+                    return await handle(section.Body, cd.FileNameStar.HasValue ? cd.FileNameStar.Value : HeaderUtilities.RemoveQuotes(cd.FileName).Value);
                 }
             }
 

@@ -55,6 +55,15 @@ public static class ErrorTexts
         ["prowler.too_large"] = ("파일이 허용된 크기보다 큽니다.", "The file is larger than the limit."),
         ["prowler.nothing_mapped"] = ("Prowler 결과를 가져오지 않았습니다: ISMS-P 통제에 매핑되는 점검 결과가 하나도 없습니다 (Azure·GCP·Kubernetes 결과나 ISMS-P 매핑 이전 버전의 파일). 아무것도 저장하지 않았습니다.", "No finding in the file maps to an ISMS-P control; nothing was stored."),
         ["prowler.no_control_in_assessment"] = ("Prowler 결과를 가져오지 않았습니다: 매핑된 ISMS-P 통제가 이 평가에 하나도 없습니다. 아무것도 저장하지 않았습니다.", "None of the mapped ISMS-P controls is in this assessment; nothing was stored."),
+        // automated evidence (ADR 0040, 0041)
+        ["automation.invalid"] = ("자동 점검 결과를 기록하지 않았습니다: 표시된 위치의 항목이 올바르지 않습니다. 아무것도 저장하지 않았습니다.", "The automated results were not recorded: an entry is wrong at the place named; nothing was stored."),
+        ["automation.unreadable"] = ("파일을 점검 결과로 읽을 수 없습니다(JSON이 아니거나 잘렸거나 다른 종류의 파일). 파일과 위치를 확인하세요. 아무것도 저장하지 않았습니다.", "The file could not be read as check results (not JSON, cut short or another kind of file); nothing was stored."),
+        ["automation.too_large"] = ("파일이 허용된 크기보다 큽니다. 아무것도 저장하지 않았습니다.", "The file is larger than the limit; nothing was stored."),
+        ["automation.too_many_results"] = ("한 번의 실행에 결과가 너무 많습니다. 계정이나 리전별로 나누어 올리세요. 아무것도 저장하지 않았습니다.", "The run holds too many results; split it by account or region. Nothing was stored."),
+        ["automation.no_control_in_assessment"] = ("어떤 결과도 이 평가의 통제를 증적하지 않습니다. 아무것도 저장하지 않았습니다.", "None of the results evidences a control of this assessment; nothing was stored."),
+        ["automation.runs_not_comparable"] = ("출처가 다른 두 실행은 비교할 수 없습니다. 같은 출처의 실행을 고르세요.", "Runs of different sources cannot be compared."),
+        ["automation.no_earlier_run"] = ("이 실행은 같은 대상의 첫 실행이라 비교할 이전 실행이 없습니다.", "The run is the first of its series; there is nothing earlier to compare it with."),
+        ["automation.suggestion_not_pending"] = ("이 제안은 이미 수락·기각되었거나 이후 실행으로 대체되었습니다. 아무것도 바꾸지 않았습니다.", "The suggestion was already decided or superseded by a later run; nothing was changed."),
         ["obligation.no_rules"] = ("그 날짜에 적용되는 의무대상 규칙이 없습니다.", "No obligation rules are known for that date."),
 
         // certification audits, findings, certificates

@@ -127,7 +127,7 @@ public class OscalExportTests
             return 0;
         });
         var prowler = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "prowler", "prowler-ocsf.json"));
-        var imported = Ok(await Use<Jikimi.Reports.Prowler.ImportProwler, Result<Jikimi.Reports.Prowler.ProwlerImportReport>>(app, org, h => h.Handle(org, a.Id, new MemoryStream(prowler), default)));
+        var imported = Ok(await Use<Jikimi.Application.Automation.Prowler.ImportProwler, Result<Jikimi.Application.Automation.Prowler.ProwlerImportReport>>(app, org, h => h.Handle(org, a.Id, new MemoryStream(prowler), default)));
 
         var file = Ok(await Use<ExportOscalResults, Result<ReportFile>>(app, org, h => h.Handle(org, a.Id, Language.En, default)));
         AssertValid(ResultsSchema.Value, file.Content);

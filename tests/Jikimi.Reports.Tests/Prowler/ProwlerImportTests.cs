@@ -2,7 +2,7 @@ using Jikimi.Application.Assessments;
 using Jikimi.Application.Data;
 using Jikimi.Application.Evidence;
 using Jikimi.Domain.Common;
-using Jikimi.Reports.Prowler;
+using Jikimi.Application.Automation.Prowler;
 using Jikimi.TestSupport.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +52,28 @@ public class ProwlerImportTests
         var (r, error) = ProwlerReader.Parse(System.Text.Encoding.UTF8.GetBytes(content));
         Assert.Null(r);
         Assert.Contains(expected, error!.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
+    public async Task The_import_is_a_run_on_the_automated_evidence_model(string provider)
+    {
+        await using var app = await AppHarness.CreateAsync(provider);
+        var (org, a) = await OrgWithAssessmentAsync(app);
+        var first = Ok(await Use<ImportProwler, Result<ProwlerImportReport>>(app, org, h => h.Handle(org, null, new MemoryStream(Fixture("prowler-ocsf.json")), default)));
+        var runs = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<Jikimi.Application.Automation.ListAutomatedRuns>().Handle(org, a.Id, "prowler", default)));
+        var run = Assert.Single(runs); // the mapped findings only: the unmapped one evidences nothing
+        Assert.Equal((first.RunId, first.EvidenceId, 2, 2), (run.Id, run.EvidenceId, run.Counts.Pass, run.Counts.Fail));
+        Assert.Equal("aws 123456789012", run.Label);
+        var c271 = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<Jikimi.Application.Automation.GetControlAutomation>().Handle(org, a.Id, "2.7.1", default)));
+        var latest = Assert.Single(c271.Latest);
+        Assert.Equal((1, 1), (latest.Counts.Pass, latest.Counts.Fail));
+        Assert.Equal("arn:aws:ecs:eu-central-1:123456789012:task-definition/manufacturer-api:7 (eu-central-1)", Assert.Single(latest.Failing).ResourceId);
+        Assert.Empty(c271.Suggestions); // Prowler names controls, not check items: nothing to suggest
+
+        var again = Ok(await Use<ImportProwler, Result<ProwlerImportReport>>(app, org, h => h.Handle(org, null, new MemoryStream(Fixture("prowler-ocsf.json")), default)));
+        Assert.Equal((true, first.RunId), (again.AlreadyImported, again.RunId));
     }
 
     [Theory]

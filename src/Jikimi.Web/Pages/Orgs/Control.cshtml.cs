@@ -1,4 +1,5 @@
 using Jikimi.Application.Assessments;
+using Jikimi.Application.Automation;
 using Jikimi.Application.Evidence;
 using Jikimi.Application.Organizations;
 using Jikimi.Domain.Organizations;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jikimi.Web.Pages.Orgs;
 
 [EvidenceUpload]
-public sealed class ControlModel(GetControl get, UpdateControl update, RecordCheckItem record, AddComment comment, LinkEvidence link, UploadEvidence upload, ListMembers members, ListEvidence library) : OrgPage
+public sealed class ControlModel(GetControl get, UpdateControl update, RecordCheckItem record, AddComment comment, LinkEvidence link, UploadEvidence upload, ListMembers members, ListEvidence library, GetControlAutomation automation, AcceptSuggestion accept, DismissSuggestion dismiss) : OrgPage
 {
     [FromRoute]
     public Guid AssessmentId { get; set; }
@@ -21,6 +22,9 @@ public sealed class ControlModel(GetControl get, UpdateControl update, RecordChe
     public IReadOnlyList<MemberView> Members { get; private set; } = [];
 
     public IReadOnlyList<EvidenceView> Library { get; private set; } = [];
+
+    /// <summary>What automated runs say about this control: latest per series, trend, suggestions (ADR 0040, 0041).</summary>
+    public ControlAutomationView? Automation { get; private set; }
 
     /// <summary>Owners edit their own controls, managers all; viewers and auditors read.</summary>
     public bool CanEdit => Role.CanManageWorkspace() || (Role == Role.ControlOwner && Detail?.Control.OwnerUserId == Actor.UserId);
@@ -85,6 +89,14 @@ public sealed class ControlModel(GetControl get, UpdateControl update, RecordChe
         return r.Error is { } e ? Failed(e) : Done(L("증적을 올리고 연결했습니다.", "Evidence uploaded and linked."));
     }
 
+    public async Task<IActionResult> OnPostSuggestionAsync(Guid suggestionId, int version, bool accepted, CancellationToken ct)
+    {
+        var r = accepted
+            ? await accept.Handle(Access, AssessmentId, suggestionId, new DecideSuggestionRequest(version), ct)
+            : await dismiss.Handle(Access, AssessmentId, suggestionId, new DecideSuggestionRequest(version), ct);
+        return r.Error is { } e ? Failed(e) : Done(accepted ? L("제안을 결과로 기록했습니다.", "The suggestion was recorded as the result.") : L("제안을 기각했습니다.", "The suggestion was dismissed."));
+    }
+
     private async Task<bool> Load(CancellationToken ct)
     {
         var d = await get.Handle(Access, AssessmentId, ControlId, ct);
@@ -96,6 +108,7 @@ public sealed class ControlModel(GetControl get, UpdateControl update, RecordChe
         Detail = d.Value;
         Members = await members.Handle(Access, ct);
         Library = (await library.Handle(Access, new EvidenceFilter(Take: 200), ct)).Items;
+        Automation = (await automation.Handle(Access, AssessmentId, ControlId, ct)).Value;
         return true;
     }
 

@@ -4,7 +4,7 @@ using Jikimi.Catalog.Model;
 using Jikimi.Domain.Common;
 using Jikimi.Reports.Common;
 using Jikimi.Reports.Oscal;
-using Jikimi.Reports.Prowler;
+using Jikimi.Application.Automation.Prowler;
 using Jikimi.Reports.Readiness;
 using Jikimi.Reports.Statement;
 using Jikimi.Reports.Xlsx;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Jikimi.Reports.Prowler;
+namespace Jikimi.Application.Automation.Prowler;
 
 /// <summary>What Prowler said about one finding.</summary>
 public enum ProwlerStatus
@@ -67,7 +67,8 @@ public sealed record ProwlerResultSet(
     int Found = 0,
     int Manual = 0,
     int Muted = 0,
-    IReadOnlyList<ProwlerUnmapped>? UnmappedBy = null)
+    IReadOnlyList<ProwlerUnmapped>? UnmappedBy = null,
+    IReadOnlyList<ProwlerFinding>? Items = null)
 {
     public const int MaxResourcesPerControl = 500;
 
@@ -161,7 +162,8 @@ public static class ProwlerReader
             all.Count,
             all.Count(f => f.Status == ProwlerStatus.Manual && !f.Muted),
             all.Count(f => f.Muted),
-            unmapped), null);
+            unmapped,
+            mapped), null);
     }
 
     private static string ProviderOf(ProwlerFinding f) => f.Provider.Length > 0 ? f.Provider.ToLowerInvariant() : "unknown";

@@ -2,12 +2,13 @@ using Jikimi.Application.AuditTrail;
 using Jikimi.Application.Common;
 using Jikimi.Application.Data;
 using Jikimi.Application.Evidence;
+using Jikimi.Domain.Automation;
 using Jikimi.Domain.Common;
 using Jikimi.Domain.Evidence;
 using Jikimi.Domain.Organizations;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jikimi.Reports.Prowler;
+namespace Jikimi.Application.Automation.Prowler;
 
 public sealed record ProwlerImportReport(
     Guid AssessmentId,
@@ -19,7 +20,8 @@ public sealed record ProwlerImportReport(
     int Fail,
     IReadOnlyList<ProwlerControlResult> Controls,
     IReadOnlyList<string> NotInAssessment,
-    ProwlerCounts Counts);
+    ProwlerCounts Counts,
+    Guid? RunId = null);
 
 /// <summary>
 /// What the file held: every finding found; the PASS/FAIL ones mapped to ISMS-P controls (evidence) and those that
@@ -52,8 +54,10 @@ public sealed record ProwlerNoAssessment() : RuleError("prowler.no_assessment", 
 /// counts per ISMS-P control and check, failing resources) stored as an evidence item with source "prowler",
 /// linked to every mapped control of the assessment. One evidence item per cloud account set; a new run adds a
 /// version. The summary's SHA-256 identifies the result set: importing the same results again changes nothing.
+/// The findings are recorded as a run of source "prowler" on the automated-evidence model (ADR 0040), with the
+/// summary as its evidence, so the control workspace shows them beside every other source's.
 /// </summary>
-public sealed class ImportProwler(JikimiDb db, UploadEvidence upload, AuditWriter audit, TimeProvider clock)
+public sealed class ImportProwler(JikimiDb db, RecordAutomatedRun record, AuditWriter audit, TimeProvider clock)
 {
     public const string Source = "prowler";
     public const long MaxBytes = 100L * 1024 * 1024;
@@ -109,7 +113,8 @@ public sealed class ImportProwler(JikimiDb db, UploadEvidence upload, AuditWrite
             .FirstOrDefaultAsync(ct);
         if (existingVersion is not null)
         {
-            return new ProwlerImportReport(assessment.Id, existingVersion, true, hash.Hex, r.Findings, r.Pass, r.Fail, r.Controls, notInAssessment, ProwlerCounts.Of(r));
+            var runId = await db.AutomatedRuns.AsNoTracking().Where(x => x.AssessmentId == assessment.Id && x.EvidenceId == existingVersion).OrderByDescending(x => x.RecordedAt).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
+            return new ProwlerImportReport(assessment.Id, existingVersion, true, hash.Hex, r.Findings, r.Pass, r.Fail, r.Controls, notInAssessment, ProwlerCounts.Of(r), runId);
         }
 
         var accounts = r.Accounts.Count == 0 ? "-" : string.Join(", ", r.Accounts);
@@ -119,23 +124,26 @@ public sealed class ImportProwler(JikimiDb db, UploadEvidence upload, AuditWrite
             title = title[..299] + "…";
         }
 
-        var item = await db.Evidence.AsNoTracking().Where(e => e.Source == Source && e.Title == title && e.DeletedAt == null).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
-        var linked = item is null ? [] : await db.EvidenceLinks.AsNoTracking().Where(l => l.EvidenceId == item && l.CheckItemId == string.Empty)
-            .Join(db.ControlAssessments.Where(c => c.AssessmentId == assessment.Id), l => l.ControlAssessmentId, c => c.Id, (l, c) => c.ControlId).ToListAsync(ct);
-        var targets = mapped.Where(c => !linked.Contains(c)).Select(c => new EvidenceTarget(assessment.Id, c, null)).ToList();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var effective = r.ScanDate is { } d && d <= today ? d : today;
         var description = $"자동 수집 증적 (Prowler {r.Format}): 통과 {r.Pass} · 실패 {r.Fail} · ISMS-P 통제 {r.Controls.Count}개 / Automated evidence: {r.Pass} passed, {r.Fail} failed, {r.Controls.Count} ISMS-P controls.";
 
+        // One result per mapped finding, on the controls of this assessment (Prowler maps controls, not check items).
+        var rows = (r.Items ?? []).Select(f => new AutomatedResultInput(
+                f.CheckId,
+                null,
+                null,
+                null,
+                f.Provider.Length > 0 ? f.Provider : null,
+                string.IsNullOrEmpty(f.Region) ? f.ResourceUid : $"{f.ResourceUid} ({f.Region})",
+                f.Pass ? "pass" : "fail",
+                null,
+                f.Controls.Where(mapped.Contains).Distinct().Select(c => new AutomatedControlInput(c, null)).ToList()))
+            .ToList();
+        var label = $"{r.Provider} {accounts}";
+        var input = new AutomatedRunInput(Source, label.Length > AutomatedRun.LabelMax ? label[..AutomatedRun.LabelMax] : label, $"prowler {r.Format}", effective.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), [], rows);
         audit.Record(access, AuditActions.ProwlerImported, "assessment", assessment.Id, new { sha256 = hash.Hex, r.Format, r.Found, r.Findings, r.Pass, r.Fail, r.Unmapped, r.Manual, r.Muted, controls = mapped.Count, notInAssessment = notInAssessment.Count });
-        var stored = await upload.Store(new MemoryStream(summary), ct);
-        if (stored.Error is { } se)
-        {
-            return se;
-        }
-
-        var request = new UploadEvidenceRequest(title, description, effective, 30, targets, Source);
-        var recorded = await upload.Record(access, item, request, stored.Value!, $"prowler-{effective:yyyyMMdd}-{hash.Hex[..12]}.json", ct);
-        return recorded.Error is { } re ? re : new ProwlerImportReport(assessment.Id, recorded.Value!.Id, false, hash.Hex, r.Findings, r.Pass, r.Fail, r.Controls, notInAssessment, ProwlerCounts.Of(r));
+        var recorded = await record.Handle(access, assessment.Id, input, new AutomatedEvidenceFile(summary, $"prowler-{effective:yyyyMMdd}-{hash.Hex[..12]}.json", title, description), ct);
+        return recorded.Error is { } re ? re : new ProwlerImportReport(assessment.Id, recorded.Value!.Run.EvidenceId, false, hash.Hex, r.Findings, r.Pass, r.Fail, r.Controls, notInAssessment, ProwlerCounts.Of(r), recorded.Value.Run.Id);
     }
 }

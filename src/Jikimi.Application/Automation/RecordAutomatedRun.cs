@@ -1,0 +1,245 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Jikimi.Application.AuditTrail;
+using Jikimi.Application.Assessments;
+using Jikimi.Application.Common;
+using Jikimi.Application.Data;
+using Jikimi.Application.Evidence;
+using Jikimi.Domain.Automation;
+using Jikimi.Domain.Common;
+using Jikimi.Domain.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jikimi.Application.Automation;
+
+/// <summary>
+/// Records a run of any technical source against an assessment, in one unit of work: the run, its results, their
+/// controls and check items, the suggestions its failures make (ADR 0041: suggestions only, never a result), and an
+/// evidence version (the results as JSON) linked to every control it evidences. The same results recorded twice
+/// are one run. A bad entry is refused with its place (results[3].controls[0]…) and nothing is stored.
+/// </summary>
+public sealed class RecordAutomatedRun(JikimiDb db, UploadEvidence upload, AuditWriter audit, TimeProvider clock)
+{
+    public const int MaxResults = 100_000;
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public async Task<Result<RecordedRunView>> Handle(OrgAccess access, Guid assessmentId, AutomatedRunInput input, AutomatedEvidenceFile? evidenceFile, CancellationToken ct)
+    {
+        if (access.Require(Permissions.CanManageWorkspace, "record automated results").Error is { } denied)
+        {
+            return denied;
+        }
+
+        var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assessmentId, ct);
+        if (assessment is null)
+        {
+            return new NotFound("assessment", assessmentId.ToString());
+        }
+
+        if (input.Results is null || input.Results.Count == 0)
+        {
+            return new AutomatedRunInvalid("results", "the run holds no results.");
+        }
+
+        if (input.Results.Count > MaxResults)
+        {
+            return new AutomatedTooManyResults(MaxResults);
+        }
+
+        var edition = ControlQueries.EditionOf(assessment.Edition);
+        var parsed = Parse(input, edition);
+        if (parsed.Error is { } pe)
+        {
+            return pe;
+        }
+
+        var rows = parsed.Value!;
+        var inAssessment = (await db.ControlAssessments.AsNoTracking().Where(c => c.AssessmentId == assessmentId).Select(c => c.ControlId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var named = rows.SelectMany(r => r.Controls.Select(c => c.ControlId)).Distinct(StringComparer.Ordinal).ToList();
+        var linked = named.Where(inAssessment.Contains).OrderBy(c => c, Catalog.Search.ControlIdComparer.Instance).ToList();
+        var notInAssessment = named.Where(c => !inAssessment.Contains(c)).OrderBy(c => c, Catalog.Search.ControlIdComparer.Instance).ToList();
+        if (linked.Count == 0)
+        {
+            return new AutomatedNothingInAssessment(notInAssessment);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var inputs = JsonSerializer.Serialize((input.Inputs ?? []).Select(i => new { name = i.Name, sha256 = i.Sha256 }), Json);
+        var canonical = Canonical(input, rows);
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(canonical));
+        var existing = await db.AutomatedRuns.AsNoTracking().FirstOrDefaultAsync(r => r.AssessmentId == assessmentId && r.Fingerprint == fingerprint, ct);
+        if (existing is not null)
+        {
+            return new RecordedRunView(ListAutomatedRuns.View(existing), true, 0, linked, notInAssessment);
+        }
+
+        var created = AutomatedRun.Create(access.OrganizationId, assessmentId, input.Source, input.Label, input.RuleSetVersion, inputs, fingerprint, input.RanAt ?? now, access.Actor.UserId == Guid.Empty ? null : access.Actor.UserId, access.Actor.Name, rows.Select(r => r.Status), now);
+        if (created.Error is { } ce)
+        {
+            return ce;
+        }
+
+        var run = created.Value!;
+        db.AutomatedRuns.Add(run);
+        var perItem = new Dictionary<(string Control, int Item), (int Fail, int Pass)>();
+        foreach (var row in rows)
+        {
+            var result = AutomatedResult.Create(run, row.RuleId, row.TitleKo, row.TitleEn, row.Severity, row.ResourceType, row.ResourceId, row.Status, row.Detail);
+            if (result.Error is { } re)
+            {
+                return re;
+            }
+
+            db.AutomatedResults.Add(result.Value!);
+            foreach (var c in row.Controls.Where(c => inAssessment.Contains(c.ControlId)))
+            {
+                foreach (var item in c.CheckItems.Count == 0 ? [0] : c.CheckItems)
+                {
+                    db.AutomatedResultControls.Add(AutomatedResultControl.Create(result.Value!, c.ControlId, item));
+                    if (item > 0 && row.Status is AutomatedStatus.Fail or AutomatedStatus.Pass)
+                    {
+                        var (f, p) = perItem.GetValueOrDefault((c.ControlId, item));
+                        perItem[(c.ControlId, item)] = row.Status == AutomatedStatus.Fail ? (f + 1, p) : (f, p + 1);
+                    }
+                }
+            }
+        }
+
+        // A later run of the same series judges these check items again: its word replaces pending suggestions.
+        var judged = perItem.Keys.Select(k => $"{k.Control}-{k.Item}").ToHashSet(StringComparer.Ordinal);
+        var series = db.AutomatedRuns.Where(r => r.AssessmentId == assessmentId && r.Source == run.Source && r.Label == run.Label).Select(r => r.Id);
+        var pending = await db.AutomatedSuggestions.Where(s => s.AssessmentId == assessmentId && s.State == SuggestionState.Pending && series.Contains(s.RunId)).ToListAsync(ct);
+        foreach (var s in pending.Where(s => judged.Contains(s.CheckItemId)))
+        {
+            s.Supersede(now);
+        }
+
+        var suggestions = 0;
+        foreach (var ((control, item), (fail, pass)) in perItem)
+        {
+            if (AutomatedSuggestion.From(run, control, item, fail, pass, now) is { } s)
+            {
+                db.AutomatedSuggestions.Add(s);
+                suggestions++;
+            }
+        }
+
+        var file = evidenceFile ?? DefaultEvidence(run, input, rows);
+        var item0 = await db.Evidence.AsNoTracking().Where(e => e.Source == run.Source && e.Title == file.Title && e.DeletedAt == null).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
+        var alreadyLinked = item0 is null ? [] : await db.EvidenceLinks.AsNoTracking().Where(l => l.EvidenceId == item0 && l.CheckItemId == string.Empty)
+            .Join(db.ControlAssessments.Where(c => c.AssessmentId == assessmentId), l => l.ControlAssessmentId, c => c.Id, (l, c) => c.ControlId).ToListAsync(ct);
+        var targets = linked.Where(c => !alreadyLinked.Contains(c)).Select(c => new EvidenceTarget(assessmentId, c, null)).ToList();
+        audit.Record(access, AuditActions.AutomatedRunRecorded, "assessment", assessmentId, new { run = run.Id, run.Source, run.Label, run.RuleSetVersion, fingerprint, run.Pass, run.Fail, errors = run.Errors, run.NotApplicable, run.Manual, controls = linked.Count, suggestions });
+        var stored = await upload.Store(new MemoryStream(file.Content), ct);
+        if (stored.Error is { } se)
+        {
+            return se;
+        }
+
+        var request = new UploadEvidenceRequest(file.Title, file.Description, DateOnly.FromDateTime(run.RanAt), 30, targets, run.Source);
+        var recorded = await upload.Record(access, item0, request, stored.Value!, file.FileName, ct, (e, v) => run.AttachEvidence(e.Id, v.Number));
+        return recorded.Error is { } err ? err : new RecordedRunView(ListAutomatedRuns.View(run), false, suggestions, linked, notInAssessment);
+    }
+
+    internal sealed record Row(string RuleId, string? TitleKo, string? TitleEn, AutomatedSeverity Severity, string? ResourceType, string? ResourceId, AutomatedStatus Status, string? Detail, List<AutomatedControlRef> Controls);
+
+    /// <summary>Checks every entry against the wire names and the assessment's edition; the first problem names its place.</summary>
+    private static Result<List<Row>> Parse(AutomatedRunInput input, Jikimi.Catalog.Model.Edition edition)
+    {
+        if (!AutomatedSources.IsKnown(input.Source))
+        {
+            return new AutomatedRunInvalid("source", $"'{input.Source}' is not a source; use one of {string.Join(", ", AutomatedSources.All)}.");
+        }
+
+        var rows = new List<Row>(input.Results.Count);
+        for (var i = 0; i < input.Results.Count; i++)
+        {
+            var r = input.Results[i];
+            var at = $"results[{i}]";
+            if (r is null || string.IsNullOrWhiteSpace(r.RuleId))
+            {
+                return new AutomatedRunInvalid(at, "ruleId is missing.");
+            }
+
+            if (!AutomatedWire.TryParseStatus(r.Status, out var status))
+            {
+                return new AutomatedRunInvalid($"{at}.status", $"'{r.Status}' is not a status; use pass, fail, error, not_applicable or manual.");
+            }
+
+            var severity = AutomatedSeverity.Info;
+            if (r.Severity is not null && !AutomatedWire.TryParseSeverity(r.Severity, out severity))
+            {
+                return new AutomatedRunInvalid($"{at}.severity", $"'{r.Severity}' is not a severity; use critical, high, medium, low or info.");
+            }
+
+            var controls = new List<AutomatedControlRef>();
+            for (var j = 0; j < (r.Controls?.Count ?? 0); j++)
+            {
+                var c = r.Controls![j];
+                var control = edition.Find(c?.ControlId?.Trim() ?? string.Empty);
+                if (c is null || control is null)
+                {
+                    return new AutomatedRunInvalid($"{at}.controls[{j}]", $"'{c?.ControlId}' is not a control of the {edition.Id} edition.");
+                }
+
+                var items = (c.CheckItems ?? []).Distinct().Order().ToList();
+                if (items.FirstOrDefault(n => n < 1 || n > Math.Max(control.CheckItems.Count, control.CheckItemCount)) is var bad && bad != 0)
+                {
+                    return new AutomatedRunInvalid($"{at}.controls[{j}].checkItems", $"{control.Id} has check items 1–{Math.Max(control.CheckItems.Count, control.CheckItemCount)}; {bad} is not one of them.");
+                }
+
+                controls.Add(new AutomatedControlRef(control.Id, items));
+            }
+
+            rows.Add(new Row(r.RuleId.Trim(), r.TitleKo, r.TitleEn, severity, r.ResourceType, r.ResourceId, status, r.Detail, controls));
+        }
+
+        return rows;
+    }
+
+    /// <summary>What identifies a run: everything it says, in the order it says it (JSON, UTF-8).</summary>
+    private static byte[] Canonical(AutomatedRunInput input, List<Row> rows) => JsonSerializer.SerializeToUtf8Bytes(new
+    {
+        input.Source,
+        input.Label,
+        input.RuleSetVersion,
+        input.RanAt,
+        inputs = input.Inputs ?? [],
+        rows = rows.Select(r => new { r.RuleId, r.TitleKo, r.TitleEn, r.Severity, r.ResourceType, r.ResourceId, r.Status, r.Detail, r.Controls }),
+    });
+
+    /// <summary>The evidence file Jikimi writes when the source brings none: the run and its results as recorded (cleaned).</summary>
+    private static AutomatedEvidenceFile DefaultEvidence(AutomatedRun run, AutomatedRunInput input, List<Row> rows)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            source = run.Source,
+            label = run.Label,
+            ruleSetVersion = run.RuleSetVersion,
+            ranAt = run.RanAt,
+            inputs = input.Inputs ?? [],
+            counts = new { pass = run.Pass, fail = run.Fail, error = run.Errors, notApplicable = run.NotApplicable, manual = run.Manual },
+            results = rows.Select(r => new
+            {
+                ruleId = r.RuleId,
+                titleKo = ResultText.Clean(r.TitleKo, AutomatedResult.TitleMax),
+                titleEn = ResultText.Clean(r.TitleEn, AutomatedResult.TitleMax),
+                severity = r.Severity.ToWire(),
+                resourceType = ResultText.Clean(r.ResourceType, AutomatedResult.ResourceTypeMax),
+                resourceId = ResultText.Clean(r.ResourceId, AutomatedResult.ResourceMax),
+                status = r.Status.ToWire(),
+                detail = ResultText.Clean(r.Detail, AutomatedResult.DetailMax),
+                controls = r.Controls,
+            }),
+        }, Json);
+        var title = $"자동 점검 결과 / Automated results ({run.Source} {run.Label})";
+        title = title.Length > 300 ? title[..299] + "…" : title;
+        var description = $"자동 수집 증적: 통과 {run.Pass} · 실패 {run.Fail} · 오류 {run.Errors} / Automated evidence: {run.Pass} passed, {run.Fail} failed, {run.Errors} errors (rule set {run.RuleSetVersion}).";
+        return new AutomatedEvidenceFile(bytes, $"{run.Source}-{run.RanAt:yyyyMMdd-HHmmss}-{run.Fingerprint[..12]}.json", title, description);
+    }
+}

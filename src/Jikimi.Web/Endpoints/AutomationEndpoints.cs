@@ -1,0 +1,65 @@
+using Jikimi.Application.Automation;
+using Jikimi.Domain.Automation;
+using Jikimi.Domain.Common;
+using Jikimi.Application.Automation.Prowler;
+using Jikimi.Web.Infrastructure;
+
+namespace Jikimi.Web.Endpoints;
+
+/// <summary>Automated evidence (ADR 0040): runs of technical sources per assessment, results per control, diffs, suggestions.</summary>
+public static class AutomationEndpoints
+{
+    public static void Map(RouteGroupBuilder org)
+    {
+        var a = org.MapGroup("/assessments/{assessmentId:guid}").WithTags("Automated evidence");
+        a.MapPost("/automated-runs", async (HttpContext http, Guid assessmentId, string? source, string? label, ImportCheckRun checks, ImportProwler prowler, CancellationToken ct) =>
+                await ReportEndpoints.WithUpload(http, Math.Max(ImportCheckRun.MaxBytes, ImportProwler.MaxBytes), async (body, fileName) =>
+                {
+                    switch (source ?? AutomatedSources.Checks)
+                    {
+                        case AutomatedSources.Checks:
+                            var r = await checks.Handle(http.Access(), assessmentId, body, fileName, label, ct);
+                            return r.Error is { } e ? Problems.From(e)
+                                : r.Value!.AlreadyRecorded ? TypedResults.Ok(r.Value)
+                                : TypedResults.Created($"/api/v1/orgs/{http.Access().OrganizationId}/assessments/{assessmentId}/automated-runs/{r.Value.Run.Id}", r.Value);
+                        case AutomatedSources.Prowler:
+                            var p = await prowler.Handle(http.Access(), assessmentId, body, ct);
+                            return p.Error is ProwlerNothingMapped refused ? Problems.From(refused, new Dictionary<string, object?> { ["counts"] = refused.Counts })
+                                : p.Error is { } pe ? Problems.From(pe)
+                                : p.Value!.AlreadyImported ? TypedResults.Ok(p.Value)
+                                : TypedResults.Created($"/api/v1/orgs/{http.Access().OrganizationId}/assessments/{assessmentId}/automated-runs/{p.Value.RunId}", p.Value);
+                        default:
+                            return Problems.From(new Invalid("source", "source must be checks (the JSON of `jikimi checks run --format json`) or prowler (JSON-OCSF or CSV)."));
+                    }
+                }))
+            .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data", "application/json", "text/csv", "application/octet-stream")
+            .WithSummary("Upload a run (body or multipart 'file'): ?source=checks (default) or prowler, ?label= (what was checked). 201 with the run; the same results again: 200 with alreadyRecorded.");
+        a.MapGet("/automated-runs", async (HttpContext http, Guid assessmentId, string? source, ListAutomatedRuns h, CancellationToken ct) =>
+                Problems.Ok(await h.Handle(http.Access(), assessmentId, source, ct)))
+            .WithSummary("The runs recorded against the assessment, newest first (?source=).");
+        a.MapGet("/automated-runs/{runId:guid}", async (HttpContext http, Guid assessmentId, Guid runId, string? status, GetAutomatedRun h, CancellationToken ct) =>
+                Problems.Ok(await h.Handle(http.Access(), assessmentId, runId, status, ct)))
+            .WithSummary("One run with its results, failures first (?status=fail).");
+        a.MapGet("/automated-runs/{runId:guid}/summary", async (HttpContext http, Guid assessmentId, Guid runId, GetRunSummary h, CancellationToken ct) =>
+            {
+                var r = await h.Handle(http.Access(), assessmentId, runId, ct);
+                return r.Error is { } e ? Problems.From(e) : TypedResults.Content(r.Value, "text/html; charset=utf-8");
+            })
+            .WithSummary("The run as a one-page HTML summary (Korean and English).");
+        a.MapGet("/automated-runs/{runId:guid}/diff", async (HttpContext http, Guid assessmentId, Guid runId, Guid? against, DiffAutomatedRuns h, CancellationToken ct) =>
+                Problems.Ok(await h.Handle(http.Access(), assessmentId, runId, against, ct)))
+            .WithSummary("Compare with another run of the same source (?against=; default: the run before it in its series): fixed, newly failing, still failing.");
+        a.MapGet("/controls/{controlId}/automation", async (HttpContext http, Guid assessmentId, string controlId, GetControlAutomation h, CancellationToken ct) =>
+                Problems.Ok(await h.Handle(http.Access(), assessmentId, controlId, ct)))
+            .WithSummary("Per series the latest results on the control (counts, failing resources, the run's date), the trend and the suggestions.");
+        a.MapGet("/suggestions", async (HttpContext http, Guid assessmentId, ListSuggestions h, CancellationToken ct) =>
+                Problems.Ok(await h.Handle(http.Access(), assessmentId, ct)))
+            .WithSummary("What the runs suggest for check items (미이행 / 부분 이행), pending first.");
+        a.MapPost("/suggestions/{suggestionId:guid}/accept", async (HttpContext http, Guid assessmentId, Guid suggestionId, DecideSuggestionRequest req, AcceptSuggestion h, CancellationToken ct) =>
+                Problems.Ok(await h.Handle(http.Access(), assessmentId, suggestionId, req, ct)))
+            .WithSummary("Take a suggestion into the check item's result (send the suggestion's version).");
+        a.MapPost("/suggestions/{suggestionId:guid}/dismiss", async (HttpContext http, Guid assessmentId, Guid suggestionId, DecideSuggestionRequest req, DismissSuggestion h, CancellationToken ct) =>
+                Problems.Ok(await h.Handle(http.Access(), assessmentId, suggestionId, req, ct)))
+            .WithSummary("Set a suggestion aside; the check item stays as it is.");
+    }
+}
