@@ -44,6 +44,8 @@ public static class ApplicationServices
         services.AddSingleton<Common.ReadCache>();
         services.TryAddSingleton<Common.IChangeFeed, Common.NoChangeFeed>();
         services.AddScoped<AuditWriter>();
+        services.AddOptions<AuditAnchorOptions>().Bind(configuration.GetSection(AuditAnchorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new AuditAnchorKeys(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuditAnchorOptions>>(), dataDirectory));
         services.AddOptions<Operations.JobOptions>().Bind(configuration.GetSection(Operations.JobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Operations.JobLeases>();
         services.AddScoped<Setup.SetupTokens>();

@@ -73,6 +73,7 @@ public static class HostSetup
 
         services.AddSingleton<Application.Reminders.IReminderChannel, EmailReminderChannel>();
         services.AddHostedService<ReminderScheduler>();
+        services.AddHostedService<AuditAnchorScheduler>();
 
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -4,6 +4,7 @@ namespace Jikimi.Application.AuditTrail;
 public static partial class AuditActions
 {
     public const string SetupCompleted = "setup.completed";
+    public const string AuditAnchorKeyCreated = "audit.anchor_key_created";
     public const string UserSignedIn = "user.signed_in";
     public const string UserSignInFailed = "user.sign_in_failed";
     public const string UserSignedOut = "user.signed_out";

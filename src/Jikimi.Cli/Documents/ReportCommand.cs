@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Jikimi.Application.AuditTrail;
 using Jikimi.Catalog;
 using Jikimi.Cli.Infrastructure;
 using Jikimi.Cli.Server;
@@ -9,6 +10,7 @@ using Jikimi.Reports.Oscal;
 using Jikimi.Reports.Readiness;
 using Jikimi.Reports.Statement;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Jikimi.Cli.Documents;
 
@@ -64,7 +66,7 @@ public static class ReportCommand
                 "readiness" => await sp.GetRequiredService<BuildReadinessReport>().Handle(access, id, lang, p.GetValue(format) == "html" ? ReportFormat.Html : ReportFormat.Pdf, ct),
                 _ => await sp.GetRequiredService<ExportOscalResults>().Handle(access, id, lang, ct),
             };
-            return await WriteAsync(ctx, file, target, ct);
+            return await WriteAsync(ctx, file, target, ct, sp);
         });
         return cmd;
     }
@@ -94,7 +96,7 @@ public static class ReportCommand
             var access = await ws.OrganizationAsync(p.GetValue(org)!, ct);
             var file = await ws.Services.GetRequiredService<BuildFindingsReport>()
                 .Handle(access, p.GetValue(audit), common.LanguageOf(p), p.GetValue(format) == "html" ? ReportFormat.Html : ReportFormat.Pdf, ct);
-            return await WriteAsync(ctx, file, target, ct);
+            return await WriteAsync(ctx, file, target, ct, ws.Services);
         });
         return cmd;
     }
@@ -115,7 +117,8 @@ public static class ReportCommand
     }
 
     /// <summary>Writes to the prepared temporary file, then renames: a failed run never leaves half a file, nor the temporary one.</summary>
-    internal static async Task<int> WriteAsync(CliContext ctx, Result<ReportFile> file, OutputFile target, CancellationToken ct)
+    /// <param name="anchorWith">The workspace's services: a written report also anchors the audit chains' heads (ADR 0052).</param>
+    internal static async Task<int> WriteAsync(CliContext ctx, Result<ReportFile> file, OutputFile target, CancellationToken ct, IServiceProvider? anchorWith = null)
     {
         if (file.Error is { } e)
         {
@@ -126,6 +129,23 @@ public static class ReportCommand
         await target.Stream.WriteAsync(file.Value!.Content, ct);
         target.Commit();
         await ctx.Out.WriteLineAsync($"wrote {target.Path} ({file.Value.Content.Length:N0} bytes, {file.Value.ContentType})");
+        if (anchorWith is not null && anchorWith.GetRequiredService<IOptions<AuditAnchorOptions>>().Value.Enabled)
+        {
+            try
+            {
+                await using var scope = anchorWith.CreateAsyncScope();
+                if (await scope.ServiceProvider.GetRequiredService<AnchorAuditTrail>().Handle(ct) is { } anchored)
+                {
+                    await ctx.Out.WriteLineAsync($"anchored the audit trail: {anchored.Path}");
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+            {
+                // The report is written; say plainly that the anchor is not (exit code unchanged).
+                await ctx.Err.WriteLineAsync($"warning: audit anchor not written ({ex.GetType().Name}); check AuditAnchors:Directory and that this user may read <data-dir>/keys/audit-anchor.key");
+            }
+        }
+
         return ExitCodes.Ok;
     }
 }

@@ -31,9 +31,12 @@ public static class VerifyCommand
             await using var services = LocalServices.Build(hostArgs, dataDir);
             await using var scope = services.CreateAsyncScope();
             var report = await scope.ServiceProvider.GetRequiredService<VerifyAuditTrail>().Handle(ct);
+            var anchors = report.LatestAnchor is { } latest
+                ? $"checked against {report.Anchors} anchors (latest {latest})"
+                : "no audit anchor yet (the server writes one daily and with every report)";
             if (report.Intact)
             {
-                await ctx.Out.WriteLineAsync($"audit trail intact: {report.Events:N0} events in {report.Chains} chains");
+                await ctx.Out.WriteLineAsync($"audit trail intact: {report.Events:N0} events in {report.Chains} chains; {anchors}");
                 return ExitCodes.Ok;
             }
 
@@ -42,7 +45,12 @@ public static class VerifyCommand
                 await ctx.Out.WriteLineAsync($"BROKEN chain {b.Chain} at #{b.Sequence}{(b.EventId is { } id ? $" (event {id})" : string.Empty)}: {b.Problem}");
             }
 
-            await ctx.Out.WriteLineAsync($"audit trail BROKEN in {report.Breaks.Count} of {report.Chains} chains ({report.Events:N0} events checked)");
+            foreach (var a in report.AnchorProblems)
+            {
+                await ctx.Out.WriteLineAsync($"ANCHOR {a.File}: {a.Problem}");
+            }
+
+            await ctx.Out.WriteLineAsync($"audit trail BROKEN in {report.Breaks.Count} of {report.Chains} chains, {report.AnchorProblems.Count} anchors refused ({report.Events:N0} events checked; {anchors})");
             return ExitCodes.Failed;
         });
         var verify = new Command("verify", "Integrity checks.") { trail };

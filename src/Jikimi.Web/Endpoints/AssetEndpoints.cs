@@ -23,11 +23,13 @@ public static class AssetEndpoints
         a.MapDelete("/{assetId:guid}", async (HttpContext http, Guid assetId, DeleteAsset h, CancellationToken ct) => Problems.NoContent(await h.Handle(http.Access(), assetId, ct)));
         a.MapGet("/export.csv", async (HttpContext http, ExportAssets h, CancellationToken ct) =>
                 TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(AssetCsv.Write(await h.Handle(http.Access(), ct)))).ToArray(), "text/csv; charset=utf-8", "assets.csv"))
-            .WithSummary("The whole inventory as CSV (UTF-8 with BOM, owners by e-mail); the same columns import back.");
+            .WithSummary("The whole inventory as CSV (UTF-8 with BOM, owners by e-mail); the same columns import back.")
+            .AddEndpointFilter(AnchorAfterExport);
         // No Accepts("text/csv") metadata: it would turn a wrong content type into 415 before the organization check.
         a.MapGet("/export.xlsx", async (HttpContext http, ExportAssets h, CancellationToken ct) =>
                 TypedResults.File(Jikimi.Reports.Assets.AssetXlsx.Write(await h.Handle(http.Access(), ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "assets.xlsx"))
-            .WithSummary("The whole inventory as XLSX (same columns as the CSV; imports back).");
+            .WithSummary("The whole inventory as XLSX (same columns as the CSV; imports back).")
+            .AddEndpointFilter(AnchorAfterExport);
         a.MapPost("/import", Import)
             .DisableAntiforgery()
             .WithSummary("Import a CSV (UTF-8) or XLSX body all or nothing; 422 import.rejected lists every problem as errors[{row, column, code, message}].");
@@ -54,4 +56,12 @@ public static class AssetEndpoints
     /// <summary>The import's problem details carry every row error (row 1 = the header).</summary>
     public static IResult Rejected(ImportRejected rejected) =>
         Problems.From(rejected, new Dictionary<string, object?> { ["errors"] = rejected.Errors });
+
+    /// <summary>An export also anchors the audit chains' heads (ADR 0052), after the inventory was read.</summary>
+    private static async ValueTask<object?> AnchorAfterExport(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
+    {
+        var result = await next(ctx);
+        await Infrastructure.AuditAnchorScheduler.AfterExportAsync(ctx.HttpContext.RequestServices, ctx.HttpContext.RequestAborted);
+        return result;
+    }
 }

@@ -47,6 +47,7 @@ public static class EvidenceEndpoints
         }
 
         var d = found.Value!;
+        SecurityHeaders.ForUploadedFile(http.Response);
         return TypedResults.Stream(d.Content, d.ContentType, d.FileName, entityTag: new EntityTagHeaderValue($"\"{d.Sha256}\""));
     }
 

@@ -22,21 +22,21 @@ public static class ReportEndpoints
     {
         var a = org.MapGroup("/assessments/{assessmentId:guid}").WithTags("Documents");
         a.MapGet("/statement", async (HttpContext http, Guid assessmentId, string? lang, ExportStatement h, CancellationToken ct) =>
-                File(await h.Handle(http.Access(), assessmentId, Lang(lang), ct)))
+                await File(http, await h.Handle(http.Access(), assessmentId, Lang(lang), ct)))
             .WithSummary("The operation statement (운영명세서) as XLSX, ?lang=ko|en.");
         a.MapPost("/statement", async (HttpContext http, Guid assessmentId, ImportStatement h, CancellationToken ct) =>
                 await WithUpload(http, ImportStatement.Limits.MaxFileBytes, async body => Imported(await h.Handle(http.Access(), assessmentId, body, ct))))
             .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data", ReportFile.Xlsx, "application/octet-stream")
             .WithSummary("Import an edited operation statement (XLSX body or multipart 'file'); any problem refuses the whole file (422 with cell references).");
         a.MapGet("/reports/readiness", async (HttpContext http, Guid assessmentId, string? format, string? lang, BuildReadinessReport h, CancellationToken ct) =>
-                ReportFormats.TryParse(format ?? "pdf", out var f) ? File(await h.Handle(http.Access(), assessmentId, Lang(lang), f, ct)) : BadFormat())
+                ReportFormats.TryParse(format ?? "pdf", out var f) ? await File(http, await h.Handle(http.Access(), assessmentId, Lang(lang), f, ct)) : BadFormat())
             .WithSummary("The readiness report for management, ?format=pdf|html&lang=ko|en.");
         a.MapGet("/oscal", async (HttpContext http, Guid assessmentId, string? lang, ExportOscalResults h, CancellationToken ct) =>
-                File(await h.Handle(http.Access(), assessmentId, Lang(lang), ct)))
+                await File(http, await h.Handle(http.Access(), assessmentId, Lang(lang), ct)))
             .WithSummary("The assessment as OSCAL 1.0.4 assessment results (JSON).");
 
         org.MapGet("/audits/{auditId:guid}/reports/findings", async (HttpContext http, Guid auditId, string? format, string? lang, BuildFindingsReport h, CancellationToken ct) =>
-                ReportFormats.TryParse(format ?? "pdf", out var f) ? File(await h.Handle(http.Access(), auditId, Lang(lang), f, ct)) : BadFormat())
+                ReportFormats.TryParse(format ?? "pdf", out var f) ? await File(http, await h.Handle(http.Access(), auditId, Lang(lang), f, ct)) : BadFormat())
             .WithTags("Documents").WithSummary("The findings report (결함보고서) of one audit with the corrective actions, ?format=pdf|html&lang=ko|en.");
 
         org.MapGet("/oscal/catalog", IResult (string? edition, string? lang) =>
@@ -76,8 +76,17 @@ public static class ReportEndpoints
 
     private static IResult BadFormat() => Problems.From(new Invalid("format", "format must be pdf or html."));
 
-    private static IResult File(Result<ReportFile> r) =>
-        r.Error is { } e ? Problems.From(e) : TypedResults.File(r.Value!.Content, r.Value.ContentType, r.Value.FileName);
+    /// <summary>The report as a download; a delivered report also anchors the audit chains' heads (ADR 0052).</summary>
+    private static async Task<IResult> File(HttpContext http, Result<ReportFile> r)
+    {
+        if (r.Error is { } e)
+        {
+            return Problems.From(e);
+        }
+
+        await AuditAnchorScheduler.AfterExportAsync(http.RequestServices, http.RequestAborted);
+        return TypedResults.File(r.Value!.Content, r.Value.ContentType, r.Value.FileName);
+    }
 
     private static IResult Imported(Result<StatementImportReport> r)
     {

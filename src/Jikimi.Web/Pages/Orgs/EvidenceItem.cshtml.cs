@@ -38,6 +38,7 @@ public sealed class EvidenceItemModel(GetEvidence get, UpdateEvidence update, Up
         }
 
         var d = r.Value!;
+        Infrastructure.SecurityHeaders.ForUploadedFile(Response);
         return new FileStreamResult(d.Content, d.ContentType) { FileDownloadName = d.FileName, EntityTag = new EntityTagHeaderValue($"\"{d.Sha256}\"") };
     }
 
