@@ -35,6 +35,12 @@ public sealed class CriteriaCatalog
     /// <summary>Default cloud responsibility splits per control, one per edition that has one.</summary>
     public IReadOnlyList<ResponsibilityMatrix> Responsibilities { get; internal init; } = [];
 
+    /// <summary>Well-known cloud providers shipped with Jikimi, with only their publicly known certificates.</summary>
+    public IReadOnlyList<ShippedProvider> Providers { get; internal init; } = [];
+
+    /// <summary>The certificate kinds a provider attestation may be (wire names).</summary>
+    public static IReadOnlyList<string> AttestationKinds => ProviderReader.Kinds;
+
     public Edition this[EditionId id] => Editions[id];
 
     public ResponsibilityMatrix? ResponsibilityFor(EditionId edition) => Responsibilities.FirstOrDefault(r => r.Edition == edition);

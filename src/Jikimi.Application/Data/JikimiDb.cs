@@ -48,6 +48,9 @@ public sealed class JikimiDb(DbContextOptions<JikimiDb> options)
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<Jikimi.Domain.Reminders.Reminder> Reminders => Set<Jikimi.Domain.Reminders.Reminder>();
+    public DbSet<Jikimi.Domain.Cloud.ProviderCertificate> ProviderCertificates => Set<Jikimi.Domain.Cloud.ProviderCertificate>();
+    public DbSet<Jikimi.Domain.Cloud.CloudUsage> CloudUsages => Set<Jikimi.Domain.Cloud.CloudUsage>();
+    public DbSet<Jikimi.Domain.Cloud.CustomProvider> CustomProviders => Set<Jikimi.Domain.Cloud.CustomProvider>();
 
     /// <summary>Sets the organization for this unit of work (once per request, after membership is checked).</summary>
     public void UseTenant(Guid organizationId) => TenantId = organizationId;

@@ -84,6 +84,13 @@ public static partial class CatalogLoader
                 }
             }
 
+            IReadOnlyList<ShippedProvider> providers = [];
+            foreach (var path in Under(docs, "providers/"))
+            {
+                used.Add(path);
+                providers = ProviderReader.Read(path, docs[path].RootElement, problems) ?? [];
+            }
+
             var responsibilities = new List<ResponsibilityMatrix>();
             foreach (var path in Under(docs, "cloud/"))
             {
@@ -104,6 +111,7 @@ public static partial class CatalogLoader
                 Frameworks = frameworks,
                 Mappings = mappings,
                 Responsibilities = responsibilities,
+                Providers = providers,
             } : null;
             return new CatalogLoadResult(catalog, problems);
         }
