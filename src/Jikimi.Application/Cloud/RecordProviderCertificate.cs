@@ -11,7 +11,7 @@ namespace Jikimi.Application.Cloud;
 
 public sealed record ProviderCertificateRequest(
     string? Kind, string? Number, string? Issuer, string? ScopeServices, string? ScopeRegions,
-    DateOnly? IssuedOn, DateOnly? ExpiresOn, int? ControlsCovered, Guid? EvidenceId);
+    DateOnly? IssuedOn, DateOnly? ExpiresOn, int? ControlsCovered, Guid? EvidenceId, string? Provider = null);
 
 /// <summary>
 /// Records a provider's certificate: instance-wide (an instance administrator, <see cref="HandleInstance"/>) or as

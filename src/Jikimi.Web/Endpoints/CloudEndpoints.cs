@@ -23,8 +23,8 @@ public static class CloudEndpoints
             .WithSummary("Declared providers and service models, the certificates relied on, and every in-scope control as inherited, shared or own.");
         cloud.MapPut("/usages", async (HttpContext http, DeclareCloudUsageRequest req, DeclareCloudUsage h, CancellationToken ct) => Problems.Ok(await h.Handle(http.Access(), req, ct)))
             .WithSummary("Replace the providers and service models (iaas, paas, saas) the scope runs on.");
-        cloud.MapPost("/providers/{providerKey}/certificates", async (HttpContext http, string providerKey, ProviderCertificateRequest req, RecordProviderCertificate h, CancellationToken ct) =>
-                Problems.Created(await h.Handle(http.Access(), providerKey, req, ct), c => $"/api/v1/orgs/{http.Access().OrganizationId}/cloud"))
-            .WithSummary("Record this organization's own copy of a provider certificate (overrides the instance-wide one), optionally pointing at the certificate file as evidence.");
+        cloud.MapPost("/certificates", async (HttpContext http, ProviderCertificateRequest req, RecordProviderCertificate h, CancellationToken ct) =>
+                Problems.Created(await h.Handle(http.Access(), req.Provider ?? string.Empty, req, ct), c => $"/api/v1/orgs/{http.Access().OrganizationId}/cloud"))
+            .WithSummary("Record this organization's own copy of a provider certificate (body names the provider) (overrides the instance-wide one), optionally pointing at the certificate file as evidence.");
     }
 }
