@@ -26,7 +26,32 @@ public sealed class CriteriaCatalog
     public IReadOnlyDictionary<string, Statute> Statutes { get; }
     public IReadOnlyList<Crosswalk> Crosswalks { get; }
 
+    /// <summary>Reference frameworks ISMS-P is mapped to (ISO/IEC 27001:2022 Annex A, 27017, 27018), by id.</summary>
+    public IReadOnlyDictionary<string, ReferenceFramework> Frameworks { get; internal init; } = new Dictionary<string, ReferenceFramework>();
+
+    /// <summary>Relation-typed mappings from a reference framework to an ISMS-P edition.</summary>
+    public IReadOnlyList<FrameworkMapping> Mappings { get; internal init; } = [];
+
+    /// <summary>Default cloud responsibility splits per control, one per edition that has one.</summary>
+    public IReadOnlyList<ResponsibilityMatrix> Responsibilities { get; internal init; } = [];
+
+    /// <summary>Well-known cloud providers shipped with Jikimi, with only their publicly known certificates.</summary>
+    public IReadOnlyList<ShippedProvider> Providers { get; internal init; } = [];
+
+    /// <summary>The certificate kinds a provider attestation may be (wire names).</summary>
+    public static IReadOnlyList<string> AttestationKinds => ProviderReader.Kinds;
+
     public Edition this[EditionId id] => Editions[id];
+
+    public ResponsibilityMatrix? ResponsibilityFor(EditionId edition) => Responsibilities.FirstOrDefault(r => r.Edition == edition);
+
+    public FrameworkMapping? MappingFor(string framework, EditionId target) =>
+        Mappings.FirstOrDefault(m => m.Source == framework && m.Target == target);
+
+    /// <summary>Every framework control mapped to this ISMS-P control, with the framework it belongs to.</summary>
+    public IEnumerable<(ReferenceFramework Framework, MappingPair Pair)> MappedTo(ControlRef control) =>
+        Mappings.Where(m => m.Target == control.Edition)
+            .SelectMany(m => m.ToTarget(control.Id).Select(p => (Frameworks[m.Source], p)));
 
     public Control? Find(ControlRef reference) =>
         Editions.TryGetValue(reference.Edition, out var e) ? e.Find(reference.Id) : null;

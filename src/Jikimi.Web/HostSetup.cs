@@ -181,6 +181,7 @@ public static class HostSetup
         ReportEndpoints.Map(org);
         AutomationEndpoints.Map(org);
         CertificationEndpoints.Map(org);
+        CloudEndpoints.Map(api, org);
         ObligationEndpoints.Map(api);
         app.MapJikimiUi();
     }

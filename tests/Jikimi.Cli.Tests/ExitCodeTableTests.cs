@@ -19,6 +19,8 @@ public sealed class ExitCodeTableTests : IDisposable
         ("catalog show", "catalog show 9.9.9", 2),
         ("catalog diff", "catalog diff 2018 7-2", 2),
         ("catalog search", "catalog search x --edition 1999", 2),
+        ("catalog map", "catalog map iso27001 5.38", 2),
+        ("catalog map", "catalog map cobit 5.1", 2),
         ("catalog import-prowler", "catalog import-prowler {missing}", 1),
         ("serve", "serve --no-such-option", 2),
         ("verify audit-trail", "verify audit-trail", 1),

@@ -137,6 +137,9 @@ public class EndpointCoverageTests
         [$"POST {O}/certificates/{{certificateId:guid}}/suspend"] = Managers,
         [$"POST {O}/certificates/{{certificateId:guid}}/reinstate"] = Managers,
         [$"POST {O}/certificates/{{certificateId:guid}}/revoke"] = Managers,
+        [$"GET {O}/cloud/"] = NotAuditor,
+        [$"PUT {O}/cloud/usages"] = Managers,
+        [$"POST {O}/cloud/certificates"] = Managers,
     };
 
     /// <summary>Who may open each organization page (GET; its forms call the same handlers as the API).</summary>
@@ -197,6 +200,9 @@ public class EndpointCoverageTests
         ["POST /api/v1/me/mfa/disable"] = ("a signed-in user: their own account", nameof(AccountSecurityTests)),
         ["GET /api/v1/orgs/"] = ("a signed-in user: only their own organizations", $"{nameof(EndpointCoverageTests)}.{nameof(Endpoints_outside_an_organization_keep_to_their_caller)}"),
         ["POST /api/v1/orgs/"] = ("the instance administrator only", $"{nameof(EndpointCoverageTests)}.{nameof(Endpoints_outside_an_organization_keep_to_their_caller)}"),
+        ["GET /api/v1/cloud-providers/"] = ("a signed-in user: instance-wide provider facts, no organization data", $"{nameof(CloudEndpointTests)}.{nameof(CloudEndpointTests.Instance_providers_are_read_by_anyone_signed_in_and_written_by_instance_administrators_only)}"),
+        ["POST /api/v1/cloud-providers/"] = ("the instance administrator only", $"{nameof(CloudEndpointTests)}.{nameof(CloudEndpointTests.Instance_providers_are_read_by_anyone_signed_in_and_written_by_instance_administrators_only)}"),
+        ["POST /api/v1/cloud-providers/{providerKey}/certificates"] = ("the instance administrator only", $"{nameof(CloudEndpointTests)}.{nameof(CloudEndpointTests.Instance_providers_are_read_by_anyone_signed_in_and_written_by_instance_administrators_only)}"),
         ["PAGE account"] = ("a signed-in user: their own account", nameof(AccountSecurityTests)),
         ["PAGE account/mfa"] = ("a signed-in user: their own account", nameof(AccountSecurityTests)),
         ["PAGE catalog/{edition}/{controlId}"] = ("anyone signed in: the public criteria", "Jikimi.E2E"),

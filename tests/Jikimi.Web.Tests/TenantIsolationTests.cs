@@ -20,6 +20,8 @@ public class TenantIsolationTests
     {
         ["PUT /api/v1/orgs/{orgId:guid}/"] = """{"name":"x"}""",
         ["PUT /api/v1/orgs/{orgId:guid}/mfa-requirement"] = """{"required":false}""",
+        ["PUT /api/v1/orgs/{orgId:guid}/cloud/usages"] = """{"usages":[{"provider":"azure","serviceModel":"iaas"}]}""",
+        ["POST /api/v1/orgs/{orgId:guid}/cloud/certificates"] = """{"provider":"azure","kind":"isms","number":"ISMS-X"}""",
         ["POST /api/v1/orgs/{orgId:guid}/members/"] = """{"email":"z@z.kr","displayName":"z","role":"viewer"}""",
         ["PUT /api/v1/orgs/{orgId:guid}/members/{userId:guid}"] = """{"role":"viewer"}""",
         ["PUT /api/v1/orgs/{orgId:guid}/scope/"] = """{"certification":"isms","edition":"2023","version":0}""",

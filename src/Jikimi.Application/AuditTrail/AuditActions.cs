@@ -55,4 +55,8 @@ public static partial class AuditActions
     public const string CertificateSuspended = "certificate.suspended";
     public const string CertificateReinstated = "certificate.reinstated";
     public const string CertificateRevoked = "certificate.revoked";
+    public const string CloudProviderAdded = "cloud.provider_added";
+    public const string ProviderCertificateRecorded = "cloud.certificate_recorded";
+    public const string ProviderCertificateDeleted = "cloud.certificate_deleted";
+    public const string CloudUsageDeclared = "cloud.usage_declared";
 }

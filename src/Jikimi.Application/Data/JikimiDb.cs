@@ -52,6 +52,9 @@ public sealed class JikimiDb(DbContextOptions<JikimiDb> options)
     public DbSet<Jikimi.Domain.Automation.AutomatedResult> AutomatedResults => Set<Jikimi.Domain.Automation.AutomatedResult>();
     public DbSet<Jikimi.Domain.Automation.AutomatedResultControl> AutomatedResultControls => Set<Jikimi.Domain.Automation.AutomatedResultControl>();
     public DbSet<Jikimi.Domain.Automation.AutomatedSuggestion> AutomatedSuggestions => Set<Jikimi.Domain.Automation.AutomatedSuggestion>();
+    public DbSet<Jikimi.Domain.Cloud.ProviderCertificate> ProviderCertificates => Set<Jikimi.Domain.Cloud.ProviderCertificate>();
+    public DbSet<Jikimi.Domain.Cloud.CloudUsage> CloudUsages => Set<Jikimi.Domain.Cloud.CloudUsage>();
+    public DbSet<Jikimi.Domain.Cloud.CustomProvider> CustomProviders => Set<Jikimi.Domain.Cloud.CustomProvider>();
 
     /// <summary>Sets the organization for this unit of work (once per request, after membership is checked).</summary>
     public void UseTenant(Guid organizationId) => TenantId = organizationId;

@@ -18,6 +18,7 @@ public sealed class PlanReminders(JikimiDb db, TimeProvider clock, IOptions<Remi
     public const string RenewalDue = "renewal_due";
     public const string CertificateExpiring = "certificate_expiring";
     public const string EvidenceExpiring = "evidence_expiring";
+    public const string ProviderCertificateExpiring = "provider_certificate_expiring";
 
     private sealed record Candidate(Guid Org, string Kind, string SubjectType, Guid Subject, DateOnly Due, string Title, string Body);
 
@@ -64,6 +65,9 @@ public sealed class PlanReminders(JikimiDb db, TimeProvider clock, IOptions<Remi
                 $"[지킴이] 증적 만료 {e.ExpiresOn:yyyy-MM-dd} / Evidence expires {e.ExpiresOn:yyyy-MM-dd}",
                 $"증적 '{e.Title}'을(를) {e.ExpiresOn:yyyy-MM-dd}까지 갱신하세요. / Renew the evidence '{e.Title}' by {e.ExpiresOn:yyyy-MM-dd}."));
         }
+
+        candidates.AddRange((await Cloud.ProviderReminders.DueAsync(db, today, o.ProviderCertificateLeadDays, ct))
+            .Select(d => new Candidate(d.OrganizationId, ProviderCertificateExpiring, "provider-certificate", d.Subject, d.ExpiresOn, d.Title, d.Body)));
 
         if (candidates.Count == 0)
         {

@@ -29,6 +29,10 @@ public sealed class ReminderOptions
     [Range(0, 365)]
     public int EvidenceLeadDays { get; set; } = 14;
 
+    /// <summary>Days before a cloud provider's certificate (ISMS, ISMS-P) ends that organizations inheriting from it are reminded.</summary>
+    [Range(1, 365)]
+    public int ProviderCertificateLeadDays { get; set; } = 60;
+
     public SmtpSettings Email { get; set; } = new();
 
     public WebhookSettings Webhook { get; set; } = new();

@@ -64,12 +64,55 @@ public static partial class CatalogLoader
 
             crosswalks.AddRange(CrosswalkReader.FromMappings(editions));
 
+            var frameworks = new Dictionary<string, ReferenceFramework>(StringComparer.Ordinal);
+            foreach (var path in Under(docs, "frameworks/"))
+            {
+                used.Add(path);
+                if (FrameworkReader.ReadFramework(path, docs[path].RootElement, problems) is { } f && !frameworks.TryAdd(f.Id, f))
+                {
+                    problems.Add(new CatalogProblem(path, f.Id, "framework id appears in two files"));
+                }
+            }
+
+            var mappings = new List<FrameworkMapping>();
+            foreach (var path in Under(docs, "mappings/"))
+            {
+                used.Add(path);
+                if (FrameworkReader.ReadMapping(path, docs[path].RootElement, frameworks, editions, problems) is { } m)
+                {
+                    mappings.Add(m);
+                }
+            }
+
+            IReadOnlyList<ShippedProvider> providers = [];
+            foreach (var path in Under(docs, "providers/"))
+            {
+                used.Add(path);
+                providers = ProviderReader.Read(path, docs[path].RootElement, problems) ?? [];
+            }
+
+            var responsibilities = new List<ResponsibilityMatrix>();
+            foreach (var path in Under(docs, "cloud/"))
+            {
+                used.Add(path);
+                if (ResponsibilityReader.Read(path, docs[path].RootElement, editions, problems) is { } m)
+                {
+                    responsibilities.Add(m);
+                }
+            }
+
             foreach (var stray in docs.Keys.Where(p => !used.Contains(p)))
             {
                 problems.Add(new CatalogProblem(stray, null, "is not part of any known catalog (check its folder and name)"));
             }
 
-            var catalog = problems.Count == 0 ? new CriteriaCatalog(editions, statutes, crosswalks) : null;
+            var catalog = problems.Count == 0 ? new CriteriaCatalog(editions, statutes, crosswalks)
+            {
+                Frameworks = frameworks,
+                Mappings = mappings,
+                Responsibilities = responsibilities,
+                Providers = providers,
+            } : null;
             return new CatalogLoadResult(catalog, problems);
         }
         finally
@@ -107,6 +150,9 @@ public static partial class CatalogLoader
 
         return result;
     }
+
+    private static IEnumerable<string> Under(Dictionary<string, JsonDocument> docs, string folder) =>
+        docs.Keys.Where(p => p.StartsWith(folder, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
 
     internal static bool IsControlId(string id) => ControlIdPattern().IsMatch(id);
 

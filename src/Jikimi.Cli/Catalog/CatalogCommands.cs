@@ -15,6 +15,7 @@ public static class CatalogCommands
         catalog.Subcommands.Add(ShowCommand.Build(ctx, common));
         catalog.Subcommands.Add(DiffCommand.Build(ctx, common));
         catalog.Subcommands.Add(SearchCommand.Build(ctx, common));
+        catalog.Subcommands.Add(MapCommand.Build(ctx, common));
         catalog.Subcommands.Add(ImportProwlerCommand.Build(ctx, common));
         catalog.Subcommands.Add(BrowseCommand.Build(ctx, common));
         return catalog;

@@ -34,6 +34,10 @@ public static class ErrorTexts
 
         // access and concurrency
         ["access.system_administrator"] = ("인스턴스 관리자만 할 수 있습니다.", "Only an instance administrator may do this."),
+        ["cloud.provider_unknown"] = ("알 수 없는 클라우드 사업자입니다. 제공되는 사업자 목록에서 고르거나 관리자에게 추가를 요청하세요.", "The cloud provider is not known to this instance."),
+        ["cloud.provider_exists"] = ("같은 키의 클라우드 사업자가 이미 있습니다.", "A cloud provider with this key exists."),
+        ["cloud.validity_reversed"] = ("인증서 만료일이 발급일보다 앞섭니다.", "The certificate expires before it is issued."),
+        ["cloud.validity_overlap"] = ("같은 사업자·종류의 인증서 유효기간이 기존 인증서와 겹칩니다.", "The validity overlaps another certificate of the same provider and kind."),
         ["access.forbidden"] = ("이 작업을 할 권한이 없습니다.", "You may not do this."),
         ["member.last_administrator"] = ("조직에는 관리자가 한 명 이상 있어야 합니다.", "An organization keeps at least one administrator."),
         ["member.exists"] = ("이미 이 조직의 구성원입니다.", "Already a member."),

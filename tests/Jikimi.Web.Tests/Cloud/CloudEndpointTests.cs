@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using Jikimi.TestSupport.Data;
+
+namespace Jikimi.Web.Tests;
+
+public class CloudEndpointTests
+{
+    public static TheoryData<string> Providers => TestDatabase.Providers;
+
+    private static readonly object AzureIsms = new
+    {
+        kind = "isms", number = "ISMS-TEST-2024-017", issuer = "KISA", scopeRegions = "Korea Central, Korea South",
+        issuedOn = "2024-01-29", expiresOn = "2027-01-28", controlsCovered = 80,
+    };
+
+    private static object AzureIsmsFor(string provider) => new
+    {
+        provider, kind = "isms", number = "ISMS-TEST-2024-017", issuedOn = "2024-01-29", expiresOn = "2027-01-28", controlsCovered = 80,
+    };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Instance_providers_are_read_by_anyone_signed_in_and_written_by_instance_administrators_only(string provider)
+    {
+        await using var h = await WebHarness.StartAsync(provider);
+        var w = await World.CreateAsync(h);
+        var alice = h.Client(w.Alice); // administers organization A, not the instance
+        var root = h.Client(w.Root);
+
+        var list = await HttpAssert.Json(await alice.GetAsync("/api/v1/cloud-providers"), HttpStatusCode.OK);
+        Assert.Equal(["azure", "aws", "gcp", "ncloud", "nhncloud", "ktcloud"], list.EnumerateArray().Select(p => p.GetProperty("key").GetString()));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await h.Client().GetAsync("/api/v1/cloud-providers")).StatusCode);
+
+        await HttpAssert.Problem(await alice.PostAsJsonAsync("/api/v1/cloud-providers/azure/certificates", AzureIsms), HttpStatusCode.Forbidden, "access.system_administrator");
+        await HttpAssert.Problem(await alice.PostAsJsonAsync("/api/v1/cloud-providers", new { key = "idc-x", nameKo = "엑스 IDC", nameEn = "X IDC" }), HttpStatusCode.Forbidden, "access.system_administrator");
+        await HttpAssert.Json(await root.PostAsJsonAsync("/api/v1/cloud-providers/azure/certificates", AzureIsms), HttpStatusCode.Created);
+        await HttpAssert.Json(await root.PostAsJsonAsync("/api/v1/cloud-providers", new { key = "idc-x", nameKo = "엑스 IDC", nameEn = "X IDC" }), HttpStatusCode.Created);
+        await HttpAssert.Problem(await root.PostAsJsonAsync("/api/v1/cloud-providers/nope/certificates", AzureIsms), HttpStatusCode.UnprocessableEntity, "cloud.provider_unknown");
+        await HttpAssert.Problem(await root.PostAsJsonAsync("/api/v1/cloud-providers/azure/certificates", new { kind = "isms", issuedOn = "2026-01-01", expiresOn = "2025-01-01" }), HttpStatusCode.UnprocessableEntity, "cloud.validity_reversed");
+        await HttpAssert.Problem(await root.PostAsJsonAsync("/api/v1/cloud-providers/azure/certificates", AzureIsms), HttpStatusCode.Conflict, "cloud.validity_overlap");
+
+        var after = await HttpAssert.Json(await alice.GetAsync("/api/v1/cloud-providers"), HttpStatusCode.OK);
+        var azure = after.EnumerateArray().Single(p => p.GetProperty("key").GetString() == "azure");
+        Assert.Equal("ISMS-TEST-2024-017", Assert.Single(azure.GetProperty("certificates").EnumerateArray()).GetProperty("number").GetString());
+        Assert.Contains(after.EnumerateArray(), p => p.GetProperty("key").GetString() == "idc-x");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task An_organization_declares_azure_and_sees_inherited_controls_and_its_own_record_stays_its_own(string provider)
+    {
+        await using var h = await WebHarness.StartAsync(provider);
+        var w = await World.CreateAsync(h);
+        var alice = h.Client(w.Alice);
+        await HttpAssert.Json(await alice.PutAsJsonAsync($"/api/v1/orgs/{w.A.Org}/cloud/usages", new { usages = new[] { new { provider = "azure", serviceModel = "iaas" } } }), HttpStatusCode.OK);
+        await HttpAssert.Json(await alice.PostAsJsonAsync($"/api/v1/orgs/{w.A.Org}/cloud/certificates", AzureIsmsFor("azure")), HttpStatusCode.Created);
+        await HttpAssert.Problem(await alice.PutAsJsonAsync($"/api/v1/orgs/{w.A.Org}/cloud/usages", new { usages = new[] { new { provider = "azur", serviceModel = "iaas" } } }), HttpStatusCode.UnprocessableEntity, "cloud.provider_unknown");
+
+        var view = await HttpAssert.Json(await alice.GetAsync($"/api/v1/orgs/{w.A.Org}/cloud"), HttpStatusCode.OK);
+        Assert.Equal(6, view.GetProperty("summary").GetProperty("inherited").GetInt32());
+        Assert.Equal(0, view.GetProperty("summary").GetProperty("needsEvidence").GetInt32());
+        Assert.Single(view.GetProperty("usages").EnumerateArray()); // the refused declaration changed nothing
+
+        var b = await HttpAssert.Json(await h.Client(w.Root).GetAsync($"/api/v1/orgs/{w.B.Org}/cloud"), HttpStatusCode.OK);
+        Assert.DoesNotContain(b.GetProperty("certificates").EnumerateArray(), c => c.GetProperty("number").ValueKind == System.Text.Json.JsonValueKind.String && c.GetProperty("number").GetString() == "ISMS-TEST-2024-017");
+        Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync($"/api/v1/orgs/{w.B.Org}/cloud")).StatusCode);
+    }
+}
