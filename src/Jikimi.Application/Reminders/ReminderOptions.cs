@@ -29,6 +29,14 @@ public sealed class ReminderOptions
     [Range(0, 365)]
     public int EvidenceLeadDays { get; set; } = 14;
 
+    /// <summary>How long before a policy's yearly review is due its reminder is planned.</summary>
+    [Range(0, 365)]
+    public int PolicyReviewLeadDays { get; set; } = 30;
+
+    /// <summary>How long before a data subject's request must be answered its reminder is planned (the statutory period is 10 days).</summary>
+    [Range(0, 30)]
+    public int SubjectRequestLeadDays { get; set; } = 3;
+
     public SmtpSettings Email { get; set; } = new();
 
     public WebhookSettings Webhook { get; set; } = new();
