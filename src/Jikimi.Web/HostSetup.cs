@@ -179,6 +179,7 @@ public static class HostSetup
         RiskEndpoints.Map(org);
         ReportEndpoints.Map(org);
         CertificationEndpoints.Map(org);
+        ProgrammeEndpoints.Map(org);
         ObligationEndpoints.Map(api);
         app.MapJikimiUi();
     }
