@@ -128,6 +128,17 @@ public class EndpointCoverageTests
         [$"POST {O}/certificates/{{certificateId:guid}}/suspend"] = Managers,
         [$"POST {O}/certificates/{{certificateId:guid}}/reinstate"] = Managers,
         [$"POST {O}/certificates/{{certificateId:guid}}/revoke"] = Managers,
+        [$"GET {O}/policies/"] = NotAuditor,
+        [$"POST {O}/policies/"] = Managers,
+        [$"GET {O}/policies/{{policyId:guid}}"] = NotAuditor,
+        [$"PUT {O}/policies/{{policyId:guid}}"] = Managers,
+        [$"POST {O}/policies/{{policyId:guid}}/versions"] = Managers,
+        [$"POST {O}/policies/{{policyId:guid}}/approve"] = Admin,
+        [$"POST {O}/policies/{{policyId:guid}}/review"] = Managers,
+        [$"POST {O}/policies/{{policyId:guid}}/acknowledge"] = NotAuditor,
+        [$"GET {O}/subject-requests/"] = NotAuditor,
+        [$"POST {O}/subject-requests/"] = Managers,
+        [$"POST {O}/subject-requests/{{requestId:guid}}/response"] = Managers,
     };
 
     /// <summary>Who may open each organization page (GET; its forms call the same handlers as the API).</summary>
@@ -152,6 +163,8 @@ public class EndpointCoverageTests
         ["orgs/{orgId:guid}/risks/{riskId:guid}"] = NotAuditor,
         ["orgs/{orgId:guid}/risks"] = NotAuditor,
         ["orgs/{orgId:guid}/scope"] = NotAuditor,
+        ["orgs/{orgId:guid}/policies"] = NotAuditor,
+        ["orgs/{orgId:guid}/subject-requests"] = NotAuditor,
     };
 
     /// <summary>
