@@ -36,6 +36,10 @@ public class SubjectRequestWorkflowTests
         Assert.Equal((today.AddDays(10), 10, "2023-09-15"), (fresh.DueOn, fresh.DaysLeft, fresh.RuleSet));
         Assert.Contains("제35조", old.BasisKo, StringComparison.Ordinal);
 
+        // The operations view: the late request is due (and flagged); the fresh one falls due next month.
+        var due = await Use(app, viewer, sp => sp.GetRequiredService<Jikimi.Application.Programme.ListOperationsDue>().Handle(viewer, default));
+        var item = Assert.Single(due);
+        Assert.Equal(("subject_request", old.Id, true), (item.Kind, item.Id, item.Overdue));
         var log = Ok(await Use(app, viewer, sp => sp.GetRequiredService<ListSubjectRequests>().Handle(viewer, "overdue", default)));
         Assert.Equal([1], log.Requests.Select(r => r.Number));
         Assert.Equal((2, 1), (log.Open, log.Overdue));
@@ -48,13 +52,13 @@ public class SubjectRequestWorkflowTests
 
         // One evidence item on 3.5.2, one version per answer; the file holds no reference.
         var items = await Use(app, admin, sp => sp.GetRequiredService<ListEvidence>().Handle(admin, new EvidenceFilter(), default));
-        var item = Assert.Single(items.Items, e => e.Source == "subject-requests");
-        var detail = Ok(await Use(app, admin, sp => sp.GetRequiredService<GetEvidence>().Handle(admin, item.Id, default)));
+        var evidenceItem = Assert.Single(items.Items, e => e.Source == "subject-requests");
+        var detail = Ok(await Use(app, admin, sp => sp.GetRequiredService<GetEvidence>().Handle(admin, evidenceItem.Id, default)));
         Assert.Equal(2, detail.CurrentVersion);
         Assert.Equal([("3.5.2", assessment.Id)], detail.UsedIn!.Select(u => (u.ControlId, u.AssessmentId)));
         var file = await Use(app, admin, async sp =>
         {
-            var d = Ok(await sp.GetRequiredService<DownloadEvidence>().Handle(admin, item.Id, null, default));
+            var d = Ok(await sp.GetRequiredService<DownloadEvidence>().Handle(admin, evidenceItem.Id, null, default));
             using var reader = new StreamReader(d.Content);
             return await reader.ReadToEndAsync();
         });
