@@ -182,6 +182,7 @@ public static class HostSetup
         AutomationEndpoints.Map(org);
         CertificationEndpoints.Map(org);
         CloudEndpoints.Map(api, org);
+        ProgrammeEndpoints.Map(org);
         ObligationEndpoints.Map(api);
         app.MapJikimiUi();
     }

@@ -140,6 +140,17 @@ public class EndpointCoverageTests
         [$"GET {O}/cloud/"] = NotAuditor,
         [$"PUT {O}/cloud/usages"] = Managers,
         [$"POST {O}/cloud/certificates"] = Managers,
+        [$"GET {O}/policies/"] = NotAuditor,
+        [$"POST {O}/policies/"] = Managers,
+        [$"GET {O}/policies/{{policyId:guid}}"] = NotAuditor,
+        [$"PUT {O}/policies/{{policyId:guid}}"] = Managers,
+        [$"POST {O}/policies/{{policyId:guid}}/versions"] = Managers,
+        [$"POST {O}/policies/{{policyId:guid}}/approve"] = Admin,
+        [$"POST {O}/policies/{{policyId:guid}}/review"] = Managers,
+        [$"POST {O}/policies/{{policyId:guid}}/acknowledge"] = NotAuditor,
+        [$"GET {O}/subject-requests/"] = NotAuditor,
+        [$"POST {O}/subject-requests/"] = Managers,
+        [$"POST {O}/subject-requests/{{requestId:guid}}/response"] = Managers,
     };
 
     /// <summary>Who may open each organization page (GET; its forms call the same handlers as the API).</summary>
@@ -164,6 +175,8 @@ public class EndpointCoverageTests
         ["orgs/{orgId:guid}/risks/{riskId:guid}"] = NotAuditor,
         ["orgs/{orgId:guid}/risks"] = NotAuditor,
         ["orgs/{orgId:guid}/scope"] = NotAuditor,
+        ["orgs/{orgId:guid}/policies"] = NotAuditor,
+        ["orgs/{orgId:guid}/subject-requests"] = NotAuditor,
     };
 
     /// <summary>

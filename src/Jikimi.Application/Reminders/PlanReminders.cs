@@ -1,5 +1,6 @@
 using Jikimi.Application.Data;
 using Jikimi.Domain.Audits;
+using Jikimi.Domain.Programme;
 using Jikimi.Domain.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,7 @@ namespace Jikimi.Application.Reminders;
 
 /// <summary>
 /// Creates the reminders that are due by now, across all organizations: corrective actions, surveillance and
-/// renewal audits, certificate and evidence expiry — one row per channel, never twice (the unique key on kind,
+/// renewal audits, certificate and evidence expiry, policy reviews and data subjects' requests — one row per channel, never twice (the unique key on kind,
 /// subject, due instant and channel; a new deadline, e.g. after re-correction, is a new reminder). Returns how many it created.
 /// </summary>
 public sealed class PlanReminders(JikimiDb db, TimeProvider clock, IOptions<ReminderOptions> options)
@@ -19,6 +20,8 @@ public sealed class PlanReminders(JikimiDb db, TimeProvider clock, IOptions<Remi
     public const string CertificateExpiring = "certificate_expiring";
     public const string EvidenceExpiring = "evidence_expiring";
     public const string ProviderCertificateExpiring = "provider_certificate_expiring";
+    public const string PolicyReviewDue = "policy_review_due";
+    public const string SubjectRequestDue = "subject_request_due";
 
     private sealed record Candidate(Guid Org, string Kind, string SubjectType, Guid Subject, DateOnly Due, string Title, string Body);
 
@@ -68,6 +71,24 @@ public sealed class PlanReminders(JikimiDb db, TimeProvider clock, IOptions<Remi
 
         candidates.AddRange((await Cloud.ProviderReminders.DueAsync(db, today, o.ProviderCertificateLeadDays, ct))
             .Select(d => new Candidate(d.OrganizationId, ProviderCertificateExpiring, "provider-certificate", d.Subject, d.ExpiresOn, d.Title, d.Body)));
+        var policyLimit = today.AddDays(o.PolicyReviewLeadDays);
+        foreach (var p in await db.Set<Policy>().IgnoreQueryFilters().AsNoTracking()
+                     .Where(p => p.ReviewDueOn != null && p.ReviewDueOn <= policyLimit).ToListAsync(ct))
+        {
+            candidates.Add(new Candidate(p.OrganizationId, PolicyReviewDue, "policy", p.Id, p.ReviewDueOn!.Value,
+                $"[지킴이] 정책 검토 기한 {p.ReviewDueOn:yyyy-MM-dd} ({p.Code}) / Policy review due {p.ReviewDueOn:yyyy-MM-dd}",
+                $"'{p.Title}' ({p.Code})의 정기 검토 기한은 {p.ReviewDueOn:yyyy-MM-dd}입니다. / The yearly review of '{p.Title}' ({p.Code}) is due on {p.ReviewDueOn:yyyy-MM-dd}."));
+        }
+
+        // Requests carry no personal data, and the reminder names only the number and kind.
+        var requestLimit = today.AddDays(o.SubjectRequestLeadDays);
+        foreach (var r in await db.Set<SubjectRequest>().IgnoreQueryFilters().AsNoTracking()
+                     .Where(r => r.RespondedOn == null && r.DueOn <= requestLimit).ToListAsync(ct))
+        {
+            candidates.Add(new Candidate(r.OrganizationId, SubjectRequestDue, "subject_request", r.Id, r.DueOn,
+                $"[지킴이] 정보주체 요구 #{r.Number} 처리 기한 {r.DueOn:yyyy-MM-dd} / Data subject's request #{r.Number} due {r.DueOn:yyyy-MM-dd}",
+                $"{r.Kind.TitleKo()} 요구 #{r.Number}에 {r.DueOn:yyyy-MM-dd}까지 답해야 합니다 ({r.BasisKo}). / Request #{r.Number} ({r.Kind.TitleEn()}) must be answered by {r.DueOn:yyyy-MM-dd} ({r.BasisEn})."));
+        }
 
         if (candidates.Count == 0)
         {

@@ -32,6 +32,13 @@ public sealed class ReminderOptions
     /// <summary>Days before a cloud provider's certificate (ISMS, ISMS-P) ends that organizations inheriting from it are reminded.</summary>
     [Range(1, 365)]
     public int ProviderCertificateLeadDays { get; set; } = 60;
+    /// <summary>How long before a policy's yearly review is due its reminder is planned.</summary>
+    [Range(0, 365)]
+    public int PolicyReviewLeadDays { get; set; } = 30;
+
+    /// <summary>How long before a data subject's request must be answered its reminder is planned (the statutory period is 10 days).</summary>
+    [Range(0, 30)]
+    public int SubjectRequestLeadDays { get; set; } = 3;
 
     public SmtpSettings Email { get; set; } = new();
 

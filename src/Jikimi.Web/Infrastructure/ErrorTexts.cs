@@ -99,6 +99,16 @@ public static class ErrorTexts
         ["risk.nothing_to_accept"] = ("수용으로 처리하거나 잔여 위험이 있는 위험만 수용할 수 있습니다.", "Nothing to accept."),
         ["risk.residual_above_risk"] = ("잔여 위험은 원래 위험보다 클 수 없습니다.", "The residual risk cannot exceed the risk."),
 
+        // policies and data subjects' requests (issue 20)
+        ["policy.code_taken"] = ("같은 문서 번호가 이미 있습니다.", "Another document uses this code."),
+        ["policy.draft_pending"] = ("승인을 기다리는 초안이 이미 있습니다. 먼저 승인하세요.", "A draft is already waiting for approval."),
+        ["policy.nothing_to_approve"] = ("승인할 초안이 없습니다. 새 버전을 먼저 만드세요.", "There is no draft to approve."),
+        ["policy.not_approved"] = ("아직 승인된 버전이 없습니다.", "No version has been approved yet."),
+        ["policy.already_acknowledged"] = ("이 버전은 이미 확인했습니다.", "You have acknowledged this version already."),
+        ["subject_request.no_rule"] = ("그 접수일에 적용할 처리 기한 규정이 없습니다.", "No answer period is known for that day."),
+        ["subject_request.answered"] = ("이미 처리 결과를 기록한 요구입니다.", "The request has been answered already."),
+        ["subject_request.reason_required"] = ("거절하거나 일부만 조치할 때는 그 사유(정보주체에게 알린 내용)를 적으세요.", "A refusal or partial answer needs its reason."),
+
         // the HTTP edge
         ["request.too_large"] = ("요청 또는 파일이 허용된 크기보다 큽니다. 아무것도 바뀌지 않았습니다.", "The request or file is too large."),
         ["request.invalid"] = ("요청을 읽을 수 없습니다(형식이 잘못된 JSON 등).", "The request could not be read."),

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 namespace Jikimi.Web.Tests.Risk;
 
 /// <summary>One organization's risk things (an asset, a threat, a yearly risk assessment, a risk, a flow row), for calling every endpoint.</summary>
-public sealed record RiskIds(Guid Asset, Guid Threat, Guid RiskAssessment, Guid Risk, Guid Flow)
+public sealed record RiskIds(Guid Asset, Guid Threat, Guid RiskAssessment, Guid Risk, Guid Flow, Guid Policy = default, Guid SubjectRequest = default)
 {
     public static async Task<RiskIds> CreateAsync(HttpClient c, Guid org)
     {
@@ -13,7 +13,10 @@ public sealed record RiskIds(Guid Asset, Guid Threat, Guid RiskAssessment, Guid 
         var threat = (await HttpAssert.Json(await c.GetAsync($"/api/v1/orgs/{org}/risk/threats"), HttpStatusCode.OK))[0].GetProperty("id").GetGuid();
         var risk = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/risk/assessments/{ra}/risks", new { assetId = asset, threatId = threat, threatLevel = 3, vulnerabilityLevel = 2, vulnerability = "MFA 없음" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var flow = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/pi-flows", new { service = "쇼핑몰", stage = "collection", items = "이름, 연락처" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        return new RiskIds(asset, threat, ra, risk, flow);
+        // Issue 20's records ride along so the role and isolation tests reach their endpoints with real ids.
+        var policy = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/policies", new { code = "POL-01", title = "정보보호 정책", controls = new[] { "1.1.5" } }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var request = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/subject-requests", new { kind = "access" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        return new RiskIds(asset, threat, ra, risk, flow, policy, request);
     }
 
     public string Fill(string url) => url
@@ -21,5 +24,7 @@ public sealed record RiskIds(Guid Asset, Guid Threat, Guid RiskAssessment, Guid 
         .Replace("{threatId:guid}", Threat.ToString(), StringComparison.Ordinal)
         .Replace("{riskAssessmentId:guid}", RiskAssessment.ToString(), StringComparison.Ordinal)
         .Replace("{riskId:guid}", Risk.ToString(), StringComparison.Ordinal)
-        .Replace("{flowId:guid}", Flow.ToString(), StringComparison.Ordinal);
+        .Replace("{flowId:guid}", Flow.ToString(), StringComparison.Ordinal)
+        .Replace("{policyId:guid}", Policy.ToString(), StringComparison.Ordinal)
+        .Replace("{requestId:guid}", SubjectRequest.ToString(), StringComparison.Ordinal);
 }
