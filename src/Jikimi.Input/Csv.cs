@@ -111,6 +111,10 @@ public sealed class CsvReader : IDisposable
     public static CsvReader Open(Stream stream, CsvOptions options) =>
         new(new StreamReader(stream ?? throw new ArgumentNullException(nameof(stream)), InputText.StrictUtf8, detectEncodingFromByteOrderMarks: false), options ?? new CsvOptions());
 
+    /// <summary>Reads from a text reader the caller owns and decodes (e.g. strict UTF-8 over a hashing stream); a leading BOM character is skipped.</summary>
+    public static CsvReader FromReader(TextReader reader, CsvOptions options) =>
+        new(reader ?? throw new ArgumentNullException(nameof(reader)), options ?? new CsvOptions());
+
     /// <summary>Reads text already decoded (a leading BOM character is skipped).</summary>
     public static CsvReader FromText(string text, CsvOptions options) => new(new StringReader(text ?? string.Empty), options ?? new CsvOptions());
 

@@ -37,12 +37,35 @@ public sealed class InputLimits
     [Range(1, int.MaxValue)]
     public int MaxLineChars { get; set; } = (int)MiB;
 
+    /// <summary>Parts (zip entries) in one uploaded workbook (XLSX).</summary>
+    [Range(1, 100_000)]
+    public int MaxSheetParts { get; set; } = 200;
+
+    /// <summary>Uncompressed bytes of one workbook part, counted while inflating (a zip bomb stops here): 50 MiB.</summary>
+    [Range(1024, 1L << 40)]
+    public long MaxSheetPartBytes { get; set; } = 50 * MiB;
+
+    /// <summary>Data rows in one imported worksheet.</summary>
+    [Range(1, 1_048_576)]
+    public int MaxSheetRows { get; set; } = 2_000;
+
+    /// <summary>Columns in one imported worksheet.</summary>
+    [Range(1, 16_384)]
+    public int MaxSheetColumns { get; set; } = 64;
+
+    /// <summary>Characters in one worksheet cell (Excel's own limit).</summary>
+    [Range(1, 32_767)]
+    public int MaxCellChars { get; set; } = 32_767;
+
     /// <summary>Nesting depth of a JSON document (System.Text.Json's own default).</summary>
     [Range(1, 1024)]
     public int MaxJsonDepth { get; set; } = 64;
 
     /// <summary>The multipart request limit for a file of at most <paramref name="fileBytes"/> bytes.</summary>
     public long RequestLimitFor(long fileBytes) => fileBytes + EnvelopeBytes;
+
+    /// <summary>A line reader over <paramref name="stream"/> with <see cref="MaxLineChars"/> (strict UTF-8).</summary>
+    public LineReader Lines(Stream stream, string? file) => LineReader.Open(stream, file, MaxLineChars);
 
     /// <summary>CSV options with these limits.</summary>
     public CsvOptions Csv(string? file, char delimiter = ',') =>

@@ -114,7 +114,7 @@ public class ApiContractTests
         var before = (await HttpAssert.Json(await c.GetAsync($"/api/v1/orgs/{w.A.Org}/evidence"), HttpStatusCode.OK)).GetProperty("total").GetInt32();
         using (var big = new MultipartFormDataContent { { new ByteArrayContent(new byte[65537]), "file", "big.bin" } })
         {
-            await HttpAssert.Problem(await c.PostAsync($"/api/v1/orgs/{w.A.Org}/evidence", big), HttpStatusCode.RequestEntityTooLarge, "evidence.too_large");
+            await HttpAssert.Problem(await c.PostAsync($"/api/v1/orgs/{w.A.Org}/evidence", big), HttpStatusCode.RequestEntityTooLarge, "input.too_large");
         }
 
         var after = (await HttpAssert.Json(await c.GetAsync($"/api/v1/orgs/{w.A.Org}/evidence"), HttpStatusCode.OK)).GetProperty("total").GetInt32();

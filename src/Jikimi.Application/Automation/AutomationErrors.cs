@@ -12,10 +12,6 @@ public sealed record AutomatedFileUnreadable(string File, string Where, string P
     "automation.unreadable",
     $"{File}: {Where}: {Problem} Nothing was stored.");
 
-public sealed record AutomatedFileTooLarge(long Limit) : TooLargeError(
-    "automation.too_large",
-    $"The file is larger than the {Limit:N0}-byte limit. Nothing was stored.");
-
 public sealed record AutomatedTooManyResults(int Limit) : RuleError(
     "automation.too_many_results",
     $"The run holds more than {Limit:N0} results; split it (by account or region). Nothing was stored.");

@@ -12,13 +12,11 @@ namespace Jikimi.Application.Automation;
 /// <summary>
 /// Records the JSON of <c>jikimi checks run --format json</c> (a <c>CheckRun</c>: ruleSetVersion, inputs with their
 /// SHA-256, results with their ISMS-P controls and check items) as a run of source "checks". The file is read with
-/// a size limit; a file that is not such JSON, or is cut short, is refused with its name and the line and byte
+/// the configured size limit (<c>Input:MaxScanResultBytes</c>); a file that is not such JSON, or is cut short, is refused with its name and the line and byte
 /// where reading stopped, and nothing is stored.
 /// </summary>
-public sealed class ImportCheckRun(JikimiDb db, RecordAutomatedRun record)
+public sealed class ImportCheckRun(JikimiDb db, RecordAutomatedRun record, Microsoft.Extensions.Options.IOptions<Jikimi.Input.InputLimits> inputLimits)
 {
-    public const long MaxBytes = 64L * 1024 * 1024;
-
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         AllowTrailingCommas = false,
@@ -40,13 +38,14 @@ public sealed class ImportCheckRun(JikimiDb db, RecordAutomatedRun record)
         }
 
         var name = string.IsNullOrWhiteSpace(fileName) ? "upload.json" : Path.GetFileName(fileName);
-        var bytes = await BoundedRead.ReadAsync(content, MaxBytes, ct);
-        if (bytes is null)
+        // A machine export read whole: the configured scan-result limit, refused as input.too_large past it.
+        var read = await Jikimi.Input.InputFile.ReadAsync(content, name, null, inputLimits.Value.MaxScanResultBytes, ct, allowEmpty: true);
+        if (read.Error is { } unreadable)
         {
-            return new AutomatedFileTooLarge(MaxBytes);
+            return unreadable.ToDomainError();
         }
 
-        var parsed = Parse(bytes, name);
+        var parsed = Parse(read.Value.Bytes, name);
         if (parsed.Error is { } pe)
         {
             return pe;
@@ -113,29 +112,4 @@ public sealed class ImportCheckRun(JikimiDb db, RecordAutomatedRun record)
         List<ControlDto?>? Controls);
 
     private sealed record ControlDto(string? ControlId, List<int>? CheckItems);
-}
-
-/// <summary>
-/// Reads an upload into memory up to a limit; null when it is larger. A local seam until the shared input edge
-/// (Jikimi.Input) is merged: switch this one method to it.
-/// </summary>
-internal static class BoundedRead
-{
-    public static async Task<byte[]?> ReadAsync(Stream content, long max, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int n;
-        while ((n = await content.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + n > max)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, n);
-        }
-
-        return buffer.ToArray();
-    }
 }

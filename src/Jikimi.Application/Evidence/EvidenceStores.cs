@@ -20,7 +20,7 @@ public interface IEvidenceStore
     Task DiscardAsync(StoredBlob blob, CancellationToken ct);
 }
 
-/// <summary>Streams to a temp file while hashing; shared by both stores.</summary>
+/// <summary>Streams to a temp file while hashing, through the input edge's bounded stream; shared by both stores.</summary>
 internal static partial class Spool
 {
     public static async Task<Result<(string Path, Sha256Hash Hash, long Size)>> ToTempAsync(Stream content, string directory, long maxBytes, CancellationToken ct)
@@ -34,18 +34,22 @@ internal static partial class Spool
             long size = 0;
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
             {
-                var buffer = new byte[81920];
+                // One byte past the limit stops the read with input.too_large (ADR 0038); nothing is kept.
+                using var bounded = new Jikimi.Input.BoundedStream(content, maxBytes, leaveOpen: true);
+                var buffer = new byte[Jikimi.Input.InputFile.CopyBufferBytes];
                 int read;
-                while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                try
                 {
-                    size += read;
-                    if (size > maxBytes)
+                    while ((read = await bounded.ReadAsync(buffer, ct)) > 0)
                     {
-                        return new EvidenceTooLarge(maxBytes);
+                        size += read;
+                        hash.AppendData(buffer, 0, read);
+                        await file.WriteAsync(buffer.AsMemory(0, read), ct);
                     }
-
-                    hash.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+                catch (Jikimi.Input.InputException e)
+                {
+                    return e.Error.ToDomainError();
                 }
 
                 await file.FlushAsync(ct);

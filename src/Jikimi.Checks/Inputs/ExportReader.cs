@@ -91,7 +91,7 @@ public sealed class ExportReader
 
         if (IsCsv(path, file))
         {
-            ReadCredentialReport(new StreamReader(hashing, Encoding.UTF8, detectEncodingFromByteOrderMarks: true), name, Emit);
+            ReadCredentialReport(StrictText(hashing), name, Emit);
         }
         else
         {
@@ -241,7 +241,7 @@ public sealed class ExportReader
                 throw new InputException(name, "'Content'", "the credential report content is not base64");
             }
 
-            ReadCredentialReport(new StreamReader(new MemoryStream(csv), Encoding.UTF8), name, emit);
+            ReadCredentialReport(StrictText(new MemoryStream(csv)), name, emit);
         }
         else if (top.ContainsKey("kind") && top.ContainsKey("apiVersion"))
         {
@@ -434,10 +434,51 @@ public sealed class ExportReader
         return JsonDocument.Parse(ms.ToArray());
     }
 
+    /// <summary>Strict UTF-8 (the edge's decoder; a BOM is skipped by the CSV reader); the stream stays open.</summary>
+    private static StreamReader StrictText(Stream stream) =>
+        new(stream, Jikimi.Input.InputText.StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
+
+    /// <summary>The CSV rows of <paramref name="text"/> through the edge's one CSV reader (RFC 4180, field and row
+    /// limits); a failure becomes this project's <see cref="InputException"/> with the file and the place.</summary>
+    private static IEnumerable<(long Row, string[] Fields)> CsvRows(TextReader text, string file)
+    {
+        var options = new Jikimi.Input.InputLimits().Csv(file) with { HasHeader = false, SkipBlankLines = false };
+        using var reader = Jikimi.Input.CsvReader.FromReader(text, options);
+        Jikimi.Input.CsvRow? row;
+        while (Read(reader, file, out row))
+        {
+            yield return (row.Row, row.Fields.ToArray());
+        }
+
+        static bool Read(Jikimi.Input.CsvReader reader, string file, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Jikimi.Input.CsvRow? row)
+        {
+            bool ok;
+            try
+            {
+                ok = reader.TryRead(out row);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new InputException(file, "", "the file is not UTF-8");
+            }
+
+            if (!ok && reader.Error is { } e)
+            {
+                // The edge's message is "<place>: <problem>"; this project's exception carries them apart.
+                var place = e.Place ?? new Jikimi.Input.InputPlace(file);
+                var prefix = place.ToString() + ": ";
+                var problem = e.Message.StartsWith(prefix, StringComparison.Ordinal) ? e.Message[prefix.Length..] : e.Message;
+                throw new InputException(file, (place with { File = null }).ToString(), problem);
+            }
+
+            return ok;
+        }
+    }
+
     private static void ReadCredentialReport(TextReader text, string file, Action<Resource> emit)
     {
         string[]? header = null;
-        foreach (var (row, fields) in CsvRows.Read(text, file))
+        foreach (var (row, fields) in CsvRows(text, file))
         {
             if (header is null)
             {

@@ -36,13 +36,15 @@ public static class ImportCommand
         {
             var path = new FileInfo(InputFile.Require(p.GetValue(file)!.FullName, common.LanguageOf(p)));
 
-            var orgText = p.GetValue(org) ?? OrganizationInFile(path.FullName)
-                ?? throw new CliUsageException("the file names no organization (no 'About' sheet); pass --org");
             await using var ws = LocalWorkspace.Open(ctx, common, db, p);
             if (ws is null)
             {
                 return ExitCodes.Failed;
             }
+
+            var limits = ws.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Jikimi.Input.InputLimits>>().Value;
+            var orgText = p.GetValue(org) ?? OrganizationInFile(path.FullName, limits)
+                ?? throw new CliUsageException("the file names no organization (no 'About' sheet); pass --org");
 
             var access = await ws.OrganizationAsync(orgText, ct);
             Guid? target = p.GetValue(assessment) is { } a ? await ws.AssessmentAsync(a, ct) : null;
@@ -141,10 +143,10 @@ public static class ImportCommand
     }
 
     /// <summary>The organization id the exported file names on its About sheet, if any.</summary>
-    private static string? OrganizationInFile(string path)
+    private static string? OrganizationInFile(string path, Jikimi.Input.InputLimits limits)
     {
         using var s = File.OpenRead(path);
-        var (about, _) = XlsxReader.Read(s, StatementLayout.IsAboutSheet, "About", ImportStatement.Limits);
+        var (about, _) = XlsxReader.Read(s, StatementLayout.IsAboutSheet, "About", limits);
         return about?.Rows.Values.Where(r => r.GetValueOrDefault(1)?.Text.Trim() == StatementLayout.OrganizationKey)
             .Select(r => r.GetValueOrDefault(2)?.Text.Trim()).FirstOrDefault(v => Guid.TryParse(v, out _));
     }

@@ -162,6 +162,5 @@ public sealed record EvidenceDeleted(Guid Id) : ConflictError("evidence.deleted"
 
 public sealed record EvidenceAlreadyLinked() : ConflictError("evidence.already_linked", "The evidence is already linked there.");
 
-public sealed record EvidenceTooLarge(long Limit) : TooLargeError("evidence.too_large", $"The file is larger than the {Limit:N0}-byte limit.");
 
 public sealed record EvidenceEmpty() : RuleError("evidence.empty", "The upload contained no file.");

@@ -28,9 +28,9 @@ public static class AssetXlsx
     }
 
     /// <summary>The first sheet as an <see cref="AssetSheet"/>, or the problem that stops it (with its cell).</summary>
-    public static (AssetSheet? Sheet, SheetProblem? Problem) Read(Stream input)
+    public static (AssetSheet? Sheet, SheetProblem? Problem) Read(Stream input, Jikimi.Input.InputLimits limits)
     {
-        var (content, problem) = XlsxReader.Read(input, _ => true, "the asset sheet", new SheetLimits(MaxRows: AssetSheet.MaxRows + 1, MaxColumns: 32));
+        var (content, problem) = XlsxReader.Read(input, _ => true, "the asset sheet", limits, maxRows: AssetSheet.MaxRows + 1, maxColumns: 32);
         if (content is null)
         {
             return (null, problem);

@@ -23,9 +23,8 @@ public sealed record StatementForOtherAssessment(Guid InFile)
 /// the reason), 운영현황, related documents and records. Every row is checked first; any problem refuses the whole
 /// file. Changes go through the domain's own methods and are saved with one audit event in one transaction.
 /// </summary>
-public sealed class ImportStatement(JikimiDb db, AuditWriter audit, TimeProvider clock)
+public sealed class ImportStatement(JikimiDb db, AuditWriter audit, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Jikimi.Input.InputLimits> inputLimits)
 {
-    public static readonly SheetLimits Limits = new();
 
     public async Task<Result<StatementImportReport>> Handle(OrgAccess access, Guid? assessmentId, Stream content, CancellationToken ct)
     {
@@ -40,7 +39,8 @@ public sealed class ImportStatement(JikimiDb db, AuditWriter audit, TimeProvider
         }
 
         // Read once into memory (bounded), then both sheets from the same bytes.
-        var read = await Jikimi.Input.InputFile.ReadAsync(content, "statement", null, Limits.MaxFileBytes, ct, allowEmpty: true);
+        var limits = inputLimits.Value;
+        var read = await Jikimi.Input.InputFile.ReadAsync(content, "statement", null, limits.MaxImportBytes, ct, allowEmpty: true);
         if (read.Error is { } unreadable)
         {
             return unreadable.ToDomainError();
@@ -48,13 +48,13 @@ public sealed class ImportStatement(JikimiDb db, AuditWriter audit, TimeProvider
 
         var bytes = read.Value.Bytes;
 
-        var (sheet, problem) = XlsxReader.Read(new MemoryStream(bytes), StatementLayout.IsStatementSheet, $"'{StatementLayout.SheetKo}' or '{StatementLayout.SheetEn}'", Limits);
+        var (sheet, problem) = XlsxReader.Read(new MemoryStream(bytes), StatementLayout.IsStatementSheet, $"'{StatementLayout.SheetKo}' or '{StatementLayout.SheetEn}'", limits);
         if (problem is not null)
         {
             return new StatementRejected([problem]);
         }
 
-        var (about, _) = XlsxReader.Read(new MemoryStream(bytes), StatementLayout.IsAboutSheet, "About", Limits);
+        var (about, _) = XlsxReader.Read(new MemoryStream(bytes), StatementLayout.IsAboutSheet, "About", limits);
         var inFile = about is null ? null : AboutValue(about, StatementLayout.AssessmentKey);
         Guid target;
         if (assessmentId is { } id)

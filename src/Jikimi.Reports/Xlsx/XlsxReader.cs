@@ -4,8 +4,20 @@ using System.Xml;
 
 namespace Jikimi.Reports.Xlsx;
 
-/// <summary>Bounds for reading an uploaded workbook. Every limit gives a clear problem, never a half read.</summary>
-public sealed record SheetLimits(long MaxFileBytes = 20L * 1024 * 1024, long MaxPartBytes = 50L * 1024 * 1024, int MaxParts = 200, int MaxRows = 2_000, int MaxColumns = 64, int MaxCellChars = 32_767);
+/// <summary>
+/// Bounds for reading one uploaded workbook, taken from the configured <see cref="Jikimi.Input.InputLimits"/> (a
+/// reader may set its own row and column caps). Every limit gives a clear problem, never a half read.
+/// </summary>
+internal sealed record SheetLimits(long MaxFileBytes, long MaxPartBytes, int MaxParts, int MaxRows, int MaxColumns, int MaxCellChars)
+{
+    public static SheetLimits From(Jikimi.Input.InputLimits limits, int? maxRows, int? maxColumns) => new(
+        limits.MaxImportBytes,
+        limits.MaxSheetPartBytes,
+        limits.MaxSheetParts,
+        maxRows ?? limits.MaxSheetRows,
+        maxColumns ?? limits.MaxSheetColumns,
+        limits.MaxCellChars);
+}
 
 /// <summary>One cell as read: its text, and whether it held a formula (which imports refuse).</summary>
 public sealed record SheetCell(string Text, bool Formula);
@@ -24,8 +36,11 @@ public static class XlsxReader
     private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private const string PkgRelNs = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-    public static (SheetContent? Sheet, SheetProblem? Problem) Read(Stream input, Func<string, bool> isWanted, string wantedDescription, SheetLimits limits)
+    /// <summary>Reads the first sheet <paramref name="isWanted"/> accepts; <paramref name="maxRows"/> and <paramref name="maxColumns"/> may narrow the configured limits.</summary>
+    public static (SheetContent? Sheet, SheetProblem? Problem) Read(Stream input, Func<string, bool> isWanted, string wantedDescription, Jikimi.Input.InputLimits inputLimits, int? maxRows = null, int? maxColumns = null)
     {
+        ArgumentNullException.ThrowIfNull(inputLimits);
+        var limits = SheetLimits.From(inputLimits, maxRows, maxColumns);
         var read = Jikimi.Input.InputException.Catch(null, () => ReadAll(input, limits.MaxFileBytes));
         if (read.Error is not null)
         {

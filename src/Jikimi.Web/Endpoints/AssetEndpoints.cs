@@ -43,7 +43,7 @@ public static class AssetEndpoints
             return Problems.From(denied);
         }
 
-        var read = await AssetCsv.ReadUploadAsync(http.Request.Body, "request body", http.Request.ContentLength, limits.Value.MaxImportBytes, ct);
+        var read = await AssetCsv.ReadUploadAsync(http.Request.Body, "request body", http.Request.ContentLength, limits.Value, ct);
         if (read.Error is { } unreadable)
         {
             return Problems.From(unreadable);

@@ -13,7 +13,7 @@ public static class AutomationEndpoints
     {
         var a = org.MapGroup("/assessments/{assessmentId:guid}").WithTags("Automated evidence");
         a.MapPost("/automated-runs", async (HttpContext http, Guid assessmentId, string? source, string? label, ImportCheckRun checks, ImportProwler prowler, CancellationToken ct) =>
-                await ReportEndpoints.WithUpload(http, Math.Max(ImportCheckRun.MaxBytes, ImportProwler.MaxBytes), async (body, fileName) =>
+                await ReportEndpoints.WithUpload(http, ReportEndpoints.InputLimitsOf(http).MaxScanResultBytes, async (body, fileName) =>
                 {
                     switch (source ?? AutomatedSources.Checks)
                     {

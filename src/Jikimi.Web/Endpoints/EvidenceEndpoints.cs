@@ -13,6 +13,9 @@ namespace Jikimi.Web.Endpoints;
 /// <summary>The evidence library: streamed multipart upload, versions, links, safe download, soft delete.</summary>
 public static class EvidenceEndpoints
 {
+    /// <summary>Bytes of one text field of the upload form (title, description, links …).</summary>
+    private const int MaxFieldBytes = 64 * 1024;
+
     public static void Map(RouteGroupBuilder org)
     {
         var e = org.MapGroup("/evidence").WithTags("Evidence");
@@ -67,7 +70,7 @@ public static class EvidenceEndpoints
         var requestLimit = http.RequestServices.GetRequiredService<IOptions<Jikimi.Input.InputLimits>>().Value.RequestLimitFor(limit);
         if (http.Request.ContentLength > requestLimit)
         {
-            return Problems.From(new EvidenceTooLarge(limit));
+            return Problems.From(Jikimi.Input.InputError.TooLarge(null, limit).ToDomainError());
         }
 
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
@@ -113,12 +116,20 @@ public static class EvidenceEndpoints
                 }
                 else if (cd.Name.HasValue)
                 {
-                    using var sr = new StreamReader(section.Body);
-                    var value = await ReadLimitedAsync(sr, 64 * 1024, ct);
-                    if (value is null)
+                    // A form field is small text: bounded and strict UTF-8 through the input edge.
+                    var read = await Jikimi.Input.InputFile.ReadAsync(section.Body, null, null, MaxFieldBytes, ct, allowEmpty: true);
+                    if (read.Error is { Kind: Jikimi.Input.InputErrorKind.TooLarge })
                     {
                         return Problems.From(new FieldTooLong(HeaderUtilities.RemoveQuotes(cd.Name).ToString()));
                     }
+
+                    var text = read.Error is null ? read.Value.Utf8() : read.Error;
+                    if (text.Error is { } bad)
+                    {
+                        return Problems.From(bad.ToDomainError());
+                    }
+
+                    var value = text.Value;
 
                     var key = HeaderUtilities.RemoveQuotes(cd.Name).Value!;
                     (fields.TryGetValue(key, out var list) ? list : fields[key] = []).Add(value);
@@ -144,7 +155,7 @@ public static class EvidenceEndpoints
         {
             // Cut off mid-stream, malformed multipart, or over the body limit: nothing is recorded.
             var tooLarge = ex is BadHttpRequestException { StatusCode: 413 };
-            return tooLarge ? Problems.From(new EvidenceTooLarge(limit)) : Problems.From(new UploadIncomplete());
+            return tooLarge ? Problems.From(Jikimi.Input.InputError.TooLarge(null, limit).ToDomainError()) : Problems.From(new UploadIncomplete());
         }
         finally
         {
@@ -153,19 +164,6 @@ public static class EvidenceEndpoints
                 await h.Discard(blob);
             }
         }
-    }
-
-    private static async Task<string?> ReadLimitedAsync(StreamReader reader, int max, CancellationToken ct)
-    {
-        var buffer = new char[max + 1];
-        var read = 0;
-        int n;
-        while (read <= max && (n = await reader.ReadAsync(buffer.AsMemory(read, max + 1 - read), ct)) > 0)
-        {
-            read += n;
-        }
-
-        return read > max ? null : new string(buffer, 0, read);
     }
 
     private static (UploadEvidenceRequest? Request, IResult? Problem) ParseFields(Dictionary<string, List<string>> f)

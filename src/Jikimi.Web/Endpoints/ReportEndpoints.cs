@@ -25,7 +25,7 @@ public static class ReportEndpoints
                 await File(http, await h.Handle(http.Access(), assessmentId, Lang(lang), ct)))
             .WithSummary("The operation statement (운영명세서) as XLSX, ?lang=ko|en.");
         a.MapPost("/statement", async (HttpContext http, Guid assessmentId, ImportStatement h, CancellationToken ct) =>
-                await WithUpload(http, ImportStatement.Limits.MaxFileBytes, async body => Imported(await h.Handle(http.Access(), assessmentId, body, ct))))
+                await WithUpload(http, InputLimitsOf(http).MaxImportBytes, async body => Imported(await h.Handle(http.Access(), assessmentId, body, ct))))
             .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data", ReportFile.Xlsx, "application/octet-stream")
             .WithSummary("Import an edited operation statement (XLSX body or multipart 'file'); any problem refuses the whole file (422 with cell references).");
         a.MapGet("/reports/readiness", async (HttpContext http, Guid assessmentId, string? format, string? lang, BuildReadinessReport h, CancellationToken ct) =>
@@ -51,7 +51,7 @@ public static class ReportEndpoints
             })
             .WithTags("Documents").WithSummary("A criteria edition as an OSCAL 1.0.4 catalog (JSON), ?edition=2023&lang=ko|en.");
         org.MapPost("/prowler", async (HttpContext http, Guid? assessmentId, ImportProwler h, CancellationToken ct) =>
-                await WithUpload(http, ImportProwler.MaxBytes, async body =>
+                await WithUpload(http, InputLimitsOf(http).MaxScanResultBytes, async body =>
                 {
                     var r = await h.Handle(http.Access(), assessmentId, body, ct);
                     if (r.Error is ProwlerNothingMapped refused)
@@ -101,6 +101,10 @@ public static class ReportEndpoints
         return r.Error is { } e ? Problems.From(e) : TypedResults.Ok(r.Value);
     }
 
+    /// <summary>The configured limits on outside input (section <c>Input</c>).</summary>
+    internal static Jikimi.Input.InputLimits InputLimitsOf(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<Jikimi.Input.InputLimits>>().Value;
+
     /// <summary>The uploaded file as a stream: the request body itself, or the first file of a multipart form.</summary>
     private static Task<IResult> WithUpload(HttpContext http, long limit, Func<Stream, Task<IResult>> handle) =>
         WithUpload(http, limit, (body, _) => handle(body));
@@ -110,7 +114,7 @@ public static class ReportEndpoints
     {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
-            size.MaxRequestBodySize = http.RequestServices.GetRequiredService<IOptions<Jikimi.Input.InputLimits>>().Value.RequestLimitFor(limit);
+            size.MaxRequestBodySize = InputLimitsOf(http).RequestLimitFor(limit);
         }
 
         try

@@ -15,13 +15,14 @@ public static class AssetCsv
 {
     /// <summary>
     /// The one reading of an uploaded asset file, for the endpoint and the page alike: a declared length over
-    /// <paramref name="maxBytes"/> is refused before reading and the read is bounded; CSV (strict UTF-8) or XLSX (told
+    /// <see cref="InputLimits.MaxImportBytes"/> is refused before reading and the read is bounded; CSV (strict UTF-8) or XLSX (told
     /// apart by the zip signature); every failure as an error value (<c>input.too_large</c>, <c>input.encoding</c>,
     /// <c>input.empty</c>, <c>input.malformed</c>, <c>import.sheet.*</c>) instead of an exception.
     /// </summary>
-    public static async Task<Result<AssetSheet>> ReadUploadAsync(Stream body, string? name, long? declaredLength, long maxBytes, CancellationToken ct)
+    public static async Task<Result<AssetSheet>> ReadUploadAsync(Stream body, string? name, long? declaredLength, InputLimits limits, CancellationToken ct)
     {
-        var upload = await InputFile.ReadAsync(body, name, declaredLength, maxBytes, ct);
+        ArgumentNullException.ThrowIfNull(limits);
+        var upload = await InputFile.ReadAsync(body, name, declaredLength, limits.MaxImportBytes, ct);
         if (upload.Error is { } unreadable)
         {
             return unreadable.ToDomainError();
@@ -30,7 +31,7 @@ public static class AssetCsv
         if (upload.Value.IsZip)
         {
             using var xlsx = upload.Value.OpenRead();
-            var (sheet, problem) = Jikimi.Reports.Assets.AssetXlsx.Read(xlsx);
+            var (sheet, problem) = Jikimi.Reports.Assets.AssetXlsx.Read(xlsx, limits);
             if (problem is not null)
             {
                 return new ImportSheetUnreadable(problem.Code, problem.ToString());

@@ -73,7 +73,7 @@ public class EvidenceTests
         await using var app = await AppHarness.CreateAsync(provider, Settings(store, limit: 4096));
         var (org, _) = await OrgWithAssessmentAsync(app);
         var r = await Upload(app, org, new byte[4097], "big.bin");
-        Assert.IsType<EvidenceTooLarge>(r.Error);
+        Assert.Equal(Jikimi.Input.InputError.TooLargeCode, Assert.IsType<Jikimi.Domain.Common.InputTooLarge>(r.Error).Code);
         Assert.Equal(0, await app.Run(org.OrganizationId, sp => sp.GetRequiredService<JikimiDb>().Evidence.CountAsync()));
         Assert.Equal(0, await app.Run(null, sp => sp.GetRequiredService<JikimiDb>().EvidenceBlobs.CountAsync()));
         var dir = Path.Combine(app.Database.DataDirectory, "evidence");

@@ -92,7 +92,7 @@ public class StatementBadInputTests
         var huge = new ZeroStream(100L * 1024 * 1024);
         var r = await Use<ImportStatement, Result<StatementImportReport>>(app, org, h => h.Handle(org, a.Id, huge, default));
         Assert.Equal(InputError.TooLargeCode, Assert.IsType<InputTooLarge>(r.Error).Code);
-        Assert.True(huge.Position <= ImportStatement.Limits.MaxFileBytes + 81920, $"read {huge.Position:N0} bytes");
+        Assert.True(huge.Position <= new InputLimits().MaxImportBytes + InputFile.CopyBufferBytes, $"read {huge.Position:N0} bytes");
 
         var viewer = await app.AddMemberAsync(org, await app.CreateUserAsync("v@a.kr", "뷰어"), Domain.Organizations.Role.Viewer);
         var denied = await Use<ImportStatement, Result<StatementImportReport>>(app, viewer, h => h.Handle(viewer, a.Id, new MemoryStream([1, 2, 3]), default));

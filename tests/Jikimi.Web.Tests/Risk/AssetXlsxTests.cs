@@ -46,7 +46,7 @@ public class AssetXlsxTests
         var export = await alice.GetAsync($"{org}/assets/export.xlsx");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         var bytes = await export.Content.ReadAsByteArrayAsync();
-        var (sheet, problem) = AssetXlsx.Read(new MemoryStream(bytes));
+        var (sheet, problem) = AssetXlsx.Read(new MemoryStream(bytes), new Jikimi.Input.InputLimits());
         Assert.Null(problem);
         Assert.Equal(AssetSheet.All, sheet!.Columns);
         var db = sheet.Rows.Single(r => r[0] == "DB-1");
@@ -54,7 +54,7 @@ public class AssetXlsxTests
         // The export imports back and changes nothing; exporting again gives the same cells.
         var again = await HttpAssert.Json(await alice.PostAsync($"{org}/assets/import", Xlsx(bytes)), HttpStatusCode.OK);
         Assert.Equal(0, again.GetProperty("created").GetInt32());
-        var (second, _) = AssetXlsx.Read(new MemoryStream(await (await alice.GetAsync($"{org}/assets/export.xlsx")).Content.ReadAsByteArrayAsync()));
+        var (second, _) = AssetXlsx.Read(new MemoryStream(await (await alice.GetAsync($"{org}/assets/export.xlsx")).Content.ReadAsByteArrayAsync()), new Jikimi.Input.InputLimits());
         Assert.Equal(sheet.Rows.Select(r => string.Join("|", r)), second!.Rows.Select(r => string.Join("|", r)));
     }
 

@@ -45,8 +45,6 @@ public sealed record ProwlerNothingMapped(ProwlerCounts Counts) : RuleError(
 
 public sealed record ProwlerFileInvalid(string Detail) : RuleError("prowler.invalid", $"The Prowler results were not imported: {Detail}");
 
-public sealed record ProwlerFileTooLarge(long Limit) : TooLargeError("prowler.too_large", $"The file is larger than the {Limit:N0}-byte limit.");
-
 public sealed record ProwlerNoAssessment() : RuleError("prowler.no_assessment", "The organization has no assessment to attach the results to; create one first.");
 
 /// <summary>
@@ -57,10 +55,9 @@ public sealed record ProwlerNoAssessment() : RuleError("prowler.no_assessment", 
 /// The findings are recorded as a run of source "prowler" on the automated-evidence model (ADR 0040), with the
 /// summary as its evidence, so the control workspace shows them beside every other source's.
 /// </summary>
-public sealed class ImportProwler(JikimiDb db, RecordAutomatedRun record, AuditWriter audit, TimeProvider clock)
+public sealed class ImportProwler(JikimiDb db, RecordAutomatedRun record, AuditWriter audit, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Jikimi.Input.InputLimits> inputLimits)
 {
     public const string Source = "prowler";
-    public const long MaxBytes = 100L * 1024 * 1024;
 
     public async Task<Result<ProwlerImportReport>> Handle(OrgAccess access, Guid? assessmentId, Stream content, CancellationToken ct)
     {
@@ -77,7 +74,7 @@ public sealed class ImportProwler(JikimiDb db, RecordAutomatedRun record, AuditW
             return assessmentId is { } missing ? new NotFound("assessment", missing.ToString()) : new ProwlerNoAssessment();
         }
 
-        var read = await Jikimi.Input.InputFile.ReadAsync(content, "prowler", null, MaxBytes, ct, allowEmpty: true);
+        var read = await Jikimi.Input.InputFile.ReadAsync(content, "prowler", null, inputLimits.Value.MaxScanResultBytes, ct, allowEmpty: true);
         if (read.Error is { } unreadable)
         {
             return unreadable.ToDomainError();
@@ -88,6 +85,11 @@ public sealed class ImportProwler(JikimiDb db, RecordAutomatedRun record, AuditW
         var (results, error) = ProwlerReader.Parse(bytes);
         if (error is not null)
         {
+            if (error.Input is { } refused)
+            {
+                return refused.ToDomainError();
+            }
+
             return new ProwlerFileInvalid(error.Message);
         }
 

@@ -97,8 +97,8 @@ public sealed record ProwlerResultSet(
     }, Json);
 }
 
-/// <summary>A Prowler file that cannot be read; says where.</summary>
-public sealed record ProwlerParseError(string Message);
+/// <summary>A Prowler file that cannot be read; says where. <paramref name="Input"/> when the edge refused the bytes (not UTF-8).</summary>
+public sealed record ProwlerParseError(string Message, Jikimi.Input.InputError? Input = null);
 
 /// <summary>
 /// Reads Prowler output: JSON-OCSF (an array of Detection Findings; ISMS-P ids under unmapped.compliance
@@ -110,7 +110,14 @@ public static class ProwlerReader
 {
     public static (ProwlerResultSet? Results, ProwlerParseError? Error) Parse(byte[] bytes)
     {
-        var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+        // Strict UTF-8 through the edge: a file saved in another encoding is refused (input.encoding), never read garbled.
+        var decoded = Jikimi.Input.InputText.Utf8(bytes, "prowler");
+        if (decoded.Error is { } notUtf8)
+        {
+            return (null, new ProwlerParseError(notUtf8.Message, notUtf8));
+        }
+
+        var text = decoded.Value.TrimStart('\uFEFF');
         var first = text.FirstOrDefault(c => !char.IsWhiteSpace(c));
         var parsed = first is '[' or '{' ? ReadJson(text) : ReadCsv(text);
         if (parsed.Error is not null)

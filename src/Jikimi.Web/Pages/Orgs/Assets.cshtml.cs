@@ -98,7 +98,7 @@ public sealed class AssetsModel(ListAssets list, GetAsset get, CreateAsset creat
 
         await using var stream = file.OpenReadStream();
         var limits = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Jikimi.Input.InputLimits>>().Value;
-        var read = await AssetCsv.ReadUploadAsync(stream, file.FileName, file.Length, limits.MaxImportBytes, ct);
+        var read = await AssetCsv.ReadUploadAsync(stream, file.FileName, file.Length, limits, ct);
         if (read.Error is { } unreadable)
         {
             return Failed(unreadable, OrgUrl("/assets"));
