@@ -64,6 +64,8 @@ public class ExportReaderTests
     [InlineData("not-json.json", "line 2, column", "not valid JSON")]
     [InlineData("wrong-kind.json", "", "not a recognised export")]
     [InlineData("short-row.csv", "row 3", "fields where the header has")]
+    [InlineData("unclosed-quote.csv", "line 3", "quoted field is not closed")]
+    [InlineData("cp949.csv", "line", "not UTF-8")] // the decoder reads ahead a buffer, so the line is where decoding stopped
     [InlineData("s3api-unnamed.json", "", "does not name its resource")]
     [InlineData("users-not-objects.json", "element 1 of 'Users'", "expected an object")]
     [InlineData("empty.json", "", "empty")]

@@ -54,6 +54,18 @@ public class ProwlerImportTests
         Assert.Contains(expected, error!.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_file_that_is_not_utf8_is_refused_by_the_edge_not_read_garbled()
+    {
+        // The semicolon CSV with a Korean account alias saved as CP949 (0xB1 0xE8 is '김' there, invalid UTF-8).
+        var head = "STATUS;CHECK_ID;ACCOUNT_UID;COMPLIANCE\nPASS;iam_root_mfa_enabled;"u8.ToArray();
+        var tail = ";KISA-ISMS-P-2023: 2.5.3\n"u8.ToArray();
+        var (r, error) = ProwlerReader.Parse([.. head, 0xB1, 0xE8, .. tail]);
+        Assert.Null(r);
+        Assert.Equal(Jikimi.Input.InputError.EncodingCode, error!.Input?.Code);
+        Assert.Equal(2, error.Input!.Place?.Line);
+    }
+
     [Theory]
     [InlineData(TestDatabase.Sqlite)]
     [PostgresData]
