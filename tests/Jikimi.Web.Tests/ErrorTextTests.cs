@@ -34,6 +34,35 @@ public class ErrorTextTests
         Assert.All(Assemblies, a => Assert.Contains(types, t => t.Assembly == a));
     }
 
+    /// <summary>The cell-level codes of an imported workbook (<c>new SheetProblem(cell, "code", …)</c>) as written in the sources.</summary>
+    public static TheoryData<string> SheetProblemCodes() => new(ScanSheetProblemCodes());
+
+    private static List<string> ScanSheetProblemCodes()
+    {
+        var src = Path.Combine(Jikimi.TestSupport.RepoPaths.Root, "src");
+        var codes = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"SheetProblem\([^;]*?""((?:sheet|statement)\.[a-z_]+)""").Select(m => m.Groups[1].Value))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return codes.ToList();
+    }
+
+    [Fact]
+    public void The_scan_finds_the_sheet_and_statement_problem_codes()
+    {
+        var codes = ScanSheetProblemCodes();
+        Assert.Contains("sheet.too_many_rows", codes);
+        Assert.Contains("statement.reason_required", codes);
+    }
+
+    [Theory]
+    [MemberData(nameof(SheetProblemCodes))]
+    public void Every_sheet_and_statement_problem_code_has_korean_and_english_text(string code)
+    {
+        var text = ErrorTexts.Find(code);
+        Assert.True(text is { Ko.Length: > 0, En.Length: > 0 }, $"{code} has no Korean and English text in ErrorTexts");
+    }
+
     [Theory]
     [MemberData(nameof(ErrorTypes))]
     public void Every_error_code_has_korean_and_english_text(string typeName)
