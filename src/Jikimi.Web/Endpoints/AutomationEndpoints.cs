@@ -16,7 +16,7 @@ public static class AutomationEndpoints
     public static void Map(RouteGroupBuilder org)
     {
         var a = org.MapGroup("/assessments/{assessmentId:guid}").WithTags("Automated evidence");
-        a.MapPost("/automated-runs", async (HttpContext http, Guid assessmentId, string? source, string? label, ImportCheckRun checks, ImportProwler prowler, EvaluateExports exports, CancellationToken ct) =>
+        a.MapPost("/automated-runs", async (HttpContext http, Guid assessmentId, string? source, string? label, string? control, ImportCheckRun checks, ImportProwler prowler, ImportPiiScan pii, EvaluateExports exports, CancellationToken ct) =>
                 source == ExportsSource ? await Exports(http, assessmentId, label, exports, ct) : await ReportEndpoints.WithUpload(http, Math.Max(ImportCheckRun.MaxBytes, ImportProwler.MaxBytes), async (body, fileName) =>
                 {
                     switch (source ?? AutomatedSources.Checks)
@@ -26,6 +26,11 @@ public static class AutomationEndpoints
                             return r.Error is { } e ? Problems.From(e)
                                 : r.Value!.AlreadyRecorded ? TypedResults.Ok(r.Value)
                                 : TypedResults.Created($"/api/v1/orgs/{http.Access().OrganizationId}/assessments/{assessmentId}/automated-runs/{r.Value.Run.Id}", r.Value);
+                        case AutomatedSources.PiiScan:
+                            var s = await pii.Handle(http.Access(), assessmentId, body, fileName, control, ct);
+                            return s.Error is { } se ? Problems.From(se)
+                                : s.Value!.AlreadyRecorded ? TypedResults.Ok(s.Value)
+                                : TypedResults.Created($"/api/v1/orgs/{http.Access().OrganizationId}/assessments/{assessmentId}/automated-runs/{s.Value.Run.Id}", s.Value);
                         case AutomatedSources.Prowler:
                             var p = await prowler.Handle(http.Access(), assessmentId, body, ct);
                             return p.Error is ProwlerNothingMapped refused ? Problems.From(refused, new Dictionary<string, object?> { ["counts"] = refused.Counts })
@@ -33,11 +38,11 @@ public static class AutomationEndpoints
                                 : p.Value!.AlreadyImported ? TypedResults.Ok(p.Value)
                                 : TypedResults.Created($"/api/v1/orgs/{http.Access().OrganizationId}/assessments/{assessmentId}/automated-runs/{p.Value.RunId}", p.Value);
                         default:
-                            return Problems.From(new Invalid("source", "source must be checks (the JSON of `jikimi checks run --format json`), exports (the raw export and facts files, evaluated here) or prowler (JSON-OCSF or CSV)."));
+                            return Problems.From(new Invalid("source", "source must be checks (the JSON of `jikimi checks run --format json`), exports (the raw export and facts files, evaluated here), pii_scan (the JSON of `jikimi pii scan --format json`) or prowler (JSON-OCSF or CSV)."));
                     }
                 }))
             .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data", "application/json", "text/csv", "application/octet-stream")
-            .WithSummary("Upload a run (body or multipart 'file'): ?source=checks (default) or prowler, ?label= (what was checked); ?source=exports takes the raw exports and host facts (multipart, one or more files) and evaluates them here with the built-in rules. 201 with the run; the same results again: 200 with alreadyRecorded.");
+            .WithSummary("Upload a run (body or multipart 'file'): ?source=checks (default) or prowler, ?label= (what was checked); ?source=pii_scan the JSON of `jikimi pii scan` (?control= links one more control); ?source=exports takes the raw exports and host facts (multipart, one or more files) and evaluates them here with the built-in rules. 201 with the run; the same results again: 200 with alreadyRecorded.");
         a.MapGet("/automated-runs", async (HttpContext http, Guid assessmentId, string? source, ListAutomatedRuns h, CancellationToken ct) =>
                 Problems.Ok(await h.Handle(http.Access(), assessmentId, source, ct)))
             .WithSummary("The runs recorded against the assessment, newest first (?source=).");
