@@ -46,9 +46,9 @@ public static class AutomationEndpoints
         a.MapGet("/automated-runs", async (HttpContext http, Guid assessmentId, string? source, ListAutomatedRuns h, CancellationToken ct) =>
                 Problems.Ok(await h.Handle(http.Access(), assessmentId, source, ct)))
             .WithSummary("The runs recorded against the assessment, newest first (?source=).");
-        a.MapGet("/automated-runs/{runId:guid}", async (HttpContext http, Guid assessmentId, Guid runId, string? status, GetAutomatedRun h, CancellationToken ct) =>
-                Problems.Ok(await h.Handle(http.Access(), assessmentId, runId, status, ct)))
-            .WithSummary("One run with its results, failures first (?status=fail).");
+        a.MapGet("/automated-runs/{runId:guid}", async (HttpContext http, Guid assessmentId, Guid runId, string? status, string? severity, string? control, GetAutomatedRun h, CancellationToken ct) =>
+                Problems.Ok(await h.Handle(http.Access(), assessmentId, runId, status, severity, control, ct)))
+            .WithSummary("One run with its results, failures first (?status=fail&severity=high&control=2.5.4).");
         a.MapGet("/automated-runs/{runId:guid}/summary", async (HttpContext http, Guid assessmentId, Guid runId, GetRunSummary h, CancellationToken ct) =>
             {
                 var r = await h.Handle(http.Access(), assessmentId, runId, ct);

@@ -45,7 +45,7 @@ public class EvaluateExportsTests
         Assert.True(r.Suggestions >= 1);
         Assert.StartsWith("jikimi-rules-builtin-", r.Run.RuleSetVersion, StringComparison.Ordinal);
 
-        var detail = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<GetAutomatedRun>().Handle(org, a.Id, r.Run.Id, "fail", default)));
+        var detail = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<GetAutomatedRun>().Handle(org, a.Id, r.Run.Id, "fail", null, null, default)));
         Assert.Contains(detail.Results, x => x.RuleId == "JK-AWS-EC2-001" && x.ResourceId!.Contains("sg-0a1b2c3d", StringComparison.Ordinal));
     }
 

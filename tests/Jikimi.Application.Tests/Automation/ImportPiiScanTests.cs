@@ -50,7 +50,7 @@ public class ImportPiiScanTests
         var suggestion = Assert.Single(Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<ListSuggestions>().Handle(org, a.Id, default))));
         Assert.Equal("2.7.1-2", suggestion.CheckItemId);
 
-        var detail = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<GetAutomatedRun>().Handle(org, a.Id, r.Run.Id, null, default)));
+        var detail = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<GetAutomatedRun>().Handle(org, a.Id, r.Run.Id, null, null, null, default)));
         var rrn = Assert.Single(detail.Results, x => x.RuleId == "PII-KR_RRN");
         Assert.Equal(("fail", "high", "/srv/share/members.csv"), (rrn.Status, rrn.Severity, rrn.ResourceId));
         Assert.Contains("960121-1******", rrn.Detail, StringComparison.Ordinal);
