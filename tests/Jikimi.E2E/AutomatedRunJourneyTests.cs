@@ -66,13 +66,14 @@ public sealed class AutomatedRunJourneyTests(BrowserFixture browser)
         await page.GotoAsync(app.Url(controls + "/2.6.1"));
         await Expect(page.Locator("#automation .failing")).ToContainTextAsync("sg-0a1b2c3d");
         var suggestion = page.Locator("#automation li[data-check-item='2.6.1-1']");
-        await Expect(suggestion).ToContainTextAsync("미이행");
+        // Other rules on the same group pass for 2.6.1-1 (ports other than SSH are closed): 부분 이행.
+        await Expect(suggestion).ToContainTextAsync("부분 이행");
         await Expect(page.Locator("[id='r-2.6.1-1']")).ToHaveValueAsync("unassessed");
         await suggestion.Locator(".accept-suggestion").ClickAsync();
 
         // The person's acceptance is the result: recorded, attributed, and the suggestion is decided.
         await Expect(page.Locator(".flash")).ToContainTextAsync("제안을 결과로 기록했습니다");
-        await Expect(page.Locator("[id='r-2.6.1-1']")).ToHaveValueAsync("not-fulfilled");
+        await Expect(page.Locator("[id='r-2.6.1-1']")).ToHaveValueAsync("partial");
         await Expect(page.Locator("#automation li[data-check-item='2.6.1-1'] .accept-suggestion")).ToHaveCountAsync(0);
         await Expect(page.Locator(".history")).ToContainTextAsync("김보안");
         await Shots.TakeAsync(page, "runs-02-accepted");
