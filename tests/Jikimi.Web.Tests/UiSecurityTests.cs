@@ -35,6 +35,7 @@ public sealed partial class UiSecurityTests
         .Replace("{certificateId:guid}", ids.Certificate.ToString(), StringComparison.Ordinal)
         .Replace("{assessmentId:guid}", ids.Assessment.ToString(), StringComparison.Ordinal)
         .Replace("{evidenceId:guid}", ids.Evidence.ToString(), StringComparison.Ordinal)
+        .Replace("{runId:guid}", ids.Run.ToString(), StringComparison.Ordinal)
         .Replace("{controlId}", "2.2.4", StringComparison.Ordinal);
 
     [Theory]

@@ -6,12 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jikimi.Application.Automation;
 
-/// <summary>One run with its results (failures first, then by severity), optionally only one status.</summary>
+/// <summary>One run with its results (failures first, then by severity), optionally only one status, one severity
+/// and the results evidencing one control.</summary>
 public sealed class GetAutomatedRun(JikimiDb db)
 {
     public const int MaxResults = 2000;
 
-    public async Task<Result<AutomatedRunDetail>> Handle(OrgAccess access, Guid assessmentId, Guid runId, string? status, CancellationToken ct)
+    public async Task<Result<AutomatedRunDetail>> Handle(OrgAccess access, Guid assessmentId, Guid runId, string? status, string? severity, string? controlId, CancellationToken ct)
     {
         var run = await db.AutomatedRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.AssessmentId == assessmentId, ct);
         if (run is null)
@@ -28,6 +29,22 @@ public sealed class GetAutomatedRun(JikimiDb db)
             }
 
             q = q.Where(r => r.Status == s);
+        }
+
+        if (!string.IsNullOrWhiteSpace(severity))
+        {
+            if (!AutomatedWire.TryParseSeverity(severity, out var sev))
+            {
+                return new Invalid("severity", "severity must be critical, high, medium, low or info.");
+            }
+
+            q = q.Where(r => r.Severity == sev);
+        }
+
+        if (!string.IsNullOrWhiteSpace(controlId))
+        {
+            var control = controlId.Trim();
+            q = q.Where(r => db.AutomatedResultControls.Any(l => l.RunId == runId && l.ResultId == r.Id && l.ControlId == control));
         }
 
         var total = await q.CountAsync(ct);

@@ -14,7 +14,7 @@ public sealed class GetRunSummary(GetAutomatedRun get)
 {
     public async Task<Result<string>> Handle(OrgAccess access, Guid assessmentId, Guid runId, CancellationToken ct)
     {
-        var r = await get.Handle(access, assessmentId, runId, null, ct);
+        var r = await get.Handle(access, assessmentId, runId, null, null, null, ct);
         return r.Error is { } e ? e : Render(r.Value!);
     }
 

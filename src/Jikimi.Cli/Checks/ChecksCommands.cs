@@ -68,20 +68,20 @@ public static class ChecksCommands
         failOn.AcceptOnlyFromAmong([.. CheckSeverity.All]);
         var param = new Option<string[]>("--param") { Description = "Override a rule parameter: RULE-ID.name=value (repeatable).", AllowMultipleArgumentsPerToken = false };
         var outOpt = new Option<string>("--out") { Description = "Write the output to this file (atomically) instead of standard output." };
-        var uploadTo = new Option<string>("--upload-to") { Description = "Upload the run to an assessment on a Jikimi server (not yet wired in this build)." };
+        var uploadTo = new Option<string>("--upload-to") { Description = "Also record the run on an assessment of this Jikimi server (its address, e.g. https://jikimi.example.kr)." };
+        var org = new Option<string>("--org") { Description = "With --upload-to: the organization id." };
+        var token = new Option<string>("--token") { Description = $"With --upload-to: an API token (default: {ApiOptions.TokenVariable}); never printed." };
+        var assessment = new Option<string>("--assessment") { Description = "With --upload-to: the assessment id (default: the newest year's)." };
         run.Arguments.Add(paths);
-        foreach (var o in new Option[] { rules, format, failOn, param, outOpt, uploadTo })
+        foreach (var o in new Option[] { rules, format, failOn, param, outOpt, uploadTo, org, token, assessment })
         {
             run.Options.Add(o);
         }
 
-        run.SetAction(parse =>
+        run.SetAction(async (parse, ct) =>
         {
             var lang = common.LanguageOf(parse);
-            if (parse.GetValue(uploadTo) is not null)
-            {
-                throw new CliUsageException(lang.T("--upload-to 는 아직 연결되지 않았습니다. --format json --out 으로 파일을 만들어 웹 화면에서 올리십시오.", "--upload-to is not wired yet; write --format json --out FILE and upload it in the web UI."));
-            }
+            var upload = RunUploadTarget.Parse(parse.GetValue(uploadTo), parse.GetValue(org), parse.GetValue(token), parse.GetValue(assessment));
 
             RuleSet set;
             try
@@ -152,6 +152,18 @@ public static class ChecksCommands
                 var sb = new StringWriter();
                 CheckRunWriters.Write(fmt, result, sb, ctx.Clock.GetUtcNow(), ToolVersion);
                 ctx.Out.Write(sb.ToString());
+            }
+
+            if (upload is not null)
+            {
+                // The JSON contract of `--format json`, whatever format was printed; the server records it as a run.
+                var json = new StringWriter();
+                CheckRunWriters.Write("json", result, json, ctx.Clock.GetUtcNow(), ToolVersion);
+                var sent = await RunUpload.RunAsync(upload, new UTF8Encoding(false).GetBytes(json.ToString()), $"checks-{ctx.Clock.GetUtcNow():yyyyMMdd-HHmmss}.json", ctx, lang, ct);
+                if (sent != ExitCodes.Ok)
+                {
+                    return sent;
+                }
             }
 
             if (parse.GetValue(failOn) is { } sev)

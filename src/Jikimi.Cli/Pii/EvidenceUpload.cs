@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Jikimi.Catalog.Model;
@@ -8,7 +7,7 @@ using Jikimi.Cli.Infrastructure;
 namespace Jikimi.Cli.Pii;
 
 /// <summary>Where `pii scan --upload-to` sends the evidence; checked before the scan starts.</summary>
-public sealed record UploadTarget(Uri BaseUrl, Guid Org, string Control, string Token, Guid? Assessment)
+public sealed record UploadTarget(Uri BaseUrl, Guid Org, string? Control, string Token, Guid? Assessment)
 {
     public const string TokenVariable = "JIKIMI_TOKEN";
 
@@ -30,9 +29,9 @@ public sealed record UploadTarget(Uri BaseUrl, Guid Org, string Control, string 
             throw new CliUsageException("--upload-to must be the server's http(s) address, e.g. https://jikimi.example.kr");
         }
 
-        if (org is null || control is null)
+        if (org is null)
         {
-            throw new CliUsageException("--upload-to needs --org <orgId> and --control <controlId>");
+            throw new CliUsageException("--upload-to needs --org <orgId> (and optionally --control <controlId> to link one more control)");
         }
 
         if (!Guid.TryParse(org, out var orgId))
@@ -52,27 +51,29 @@ public sealed record UploadTarget(Uri BaseUrl, Guid Org, string Control, string 
             throw new CliUsageException($"--upload-to needs an API token: --token <token> or {TokenVariable}");
         }
 
-        if (string.IsNullOrWhiteSpace(control) || control.Contains(':', StringComparison.Ordinal) || control.Contains('/', StringComparison.Ordinal))
+        if (control is not null && (string.IsNullOrWhiteSpace(control) || control.Contains(':', StringComparison.Ordinal) || control.Contains('/', StringComparison.Ordinal) || control.Contains('&', StringComparison.Ordinal)))
         {
             throw new CliUsageException("--control must be a control id, e.g. 3.1.3");
         }
 
         // A trailing slash so that a server under a path prefix keeps it when the API paths are appended.
         var withSlash = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
-        return new UploadTarget(withSlash, orgId, control.Trim(), token.Trim(), assessmentId);
+        return new UploadTarget(withSlash, orgId, control?.Trim(), token.Trim(), assessmentId);
     }
 
     /// <summary>Never the token.</summary>
-    public override string ToString() => $"{BaseUrl} org {Org} control {Control}";
+    public override string ToString() => $"{BaseUrl} org {Org}" + (Control is null ? string.Empty : $" control {Control}");
 }
 
 /// <summary>
-/// Attaches a scan summary to a control as evidence through the REST API (docs/api.md): resolves the assessment
-/// (the newest year unless given), then posts the file as multipart. The token is sent, never printed.
+/// Records a scan summary as an automated run of source <c>pii_scan</c> through the REST API (docs/api.md,
+/// ADR 0055): resolves the assessment (the newest year unless given), then posts the file as multipart to
+/// …/automated-runs?source=pii_scan. The server maps the findings to check items and keeps the file as the run's
+/// evidence version. The token is sent, never printed.
 /// </summary>
 public static class EvidenceUpload
 {
-    public static async Task<int> RunAsync(UploadTarget target, byte[] file, string fileName, DateOnly today, CliContext ctx, Language lang, CancellationToken ct)
+    public static async Task<int> RunAsync(UploadTarget target, byte[] file, string fileName, CliContext ctx, Language lang, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = target.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", target.Token);
@@ -99,24 +100,25 @@ public static class EvidenceUpload
                 }
             }
 
-            using var form = new MultipartFormDataContent
-            {
-                { new StringContent($"개인정보 검출 결과 (PII scan) {today:yyyy-MM-dd}"), "title" },
-                { new StringContent(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), "effectiveDate" },
-                { new StringContent("30"), "refreshIntervalDays" },
-                { new StringContent($"{assessment}:{target.Control}"), "link" },
-            };
+            using var form = new MultipartFormDataContent();
             var part = new ByteArrayContent(file);
             part.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             form.Add(part, "file", fileName);
-            using var posted = await http.PostAsync($"{orgPath}/evidence", form, ct);
-            if ((int)posted.StatusCode != 201)
+            var query = "source=pii_scan" + (target.Control is null ? string.Empty : "&control=" + Uri.EscapeDataString(target.Control));
+            using var posted = await http.PostAsync($"{orgPath}/assessments/{assessment}/automated-runs?{query}", form, ct);
+            if (!posted.IsSuccessStatusCode)
             {
                 return await FailAsync(posted, ctx, lang, ct);
             }
 
-            var id = JsonDocument.Parse(await posted.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("id").GetString();
-            await ctx.Err.WriteLineAsync(lang.T($"증거 {id}를 통제 {target.Control}에 올렸습니다.", $"uploaded evidence {id} to control {target.Control}"));
+            var body = JsonDocument.Parse(await posted.Content.ReadAsStringAsync(ct)).RootElement;
+            var run = body.GetProperty("run");
+            var id = run.GetProperty("evidenceId").GetString();
+            var controls = string.Join(", ", body.GetProperty("controlsLinked").EnumerateArray().Select(c => c.GetString()));
+            await ctx.Err.WriteLineAsync(lang.T($"실행 {run.GetProperty("id").GetString()}을(를) 기록했습니다 (통제 {controls}, 제안 {body.GetProperty("suggestions").GetInt32()}건).", $"recorded run {run.GetProperty("id").GetString()} (controls {controls}, {body.GetProperty("suggestions").GetInt32()} suggestions)."));
+            await ctx.Err.WriteLineAsync(target.Control is null
+                ? lang.T($"증거 {id}를 올렸습니다.", $"uploaded evidence {id}")
+                : lang.T($"증거 {id}를 통제 {target.Control}에 올렸습니다.", $"uploaded evidence {id} to control {target.Control}"));
             return ExitCodes.Ok;
         }
         catch (HttpRequestException ex)

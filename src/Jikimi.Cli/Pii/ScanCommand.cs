@@ -34,9 +34,9 @@ public static class ScanCommand
         var tables = new Option<string>("--tables") { Description = "Only these tables, comma-separated (table or schema.table)." };
         var sample = new Option<int?>("--sample") { Description = "Read at most N rows per table (default: every row)." };
         var threads = new Option<int?>("--threads") { Description = "Files scanned in parallel (default: the number of cores)." };
-        var uploadTo = new Option<string>("--upload-to") { Description = "Attach the summary (masked values only) as evidence on this Jikimi server." };
+        var uploadTo = new Option<string>("--upload-to") { Description = "Record the summary (masked values only) as an automated run with evidence on this Jikimi server." };
         var org = new Option<string>("--org") { Description = "With --upload-to: the organization id." };
-        var control = new Option<string>("--control") { Description = "With --upload-to: the control to link the evidence to, e.g. 3.1.3." };
+        var control = new Option<string>("--control") { Description = "With --upload-to: one more control to link the evidence to, e.g. 3.1.3 (the findings map to 2.7.1 and 3.2.1 by themselves)." };
         var assessment = new Option<string>("--assessment") { Description = "With --upload-to: the assessment id (default: the newest year's)." };
         var token = new Option<string>("--token") { Description = $"With --upload-to: an API token (default: {UploadTarget.TokenVariable})." };
         var cmd = new Command("scan", "Find Korean personal information (RRN, FRN, passport, licence, BRN, cards, accounts, phones, e-mail) in files and databases.")
@@ -159,7 +159,7 @@ public static class ScanCommand
             {
                 evidence!.End(report, info);
                 var name = $"pii-scan-{info.StartedAt.ToOffset(TimeSpan.FromHours(9)):yyyyMMdd-HHmmss}.json";
-                uploaded = await EvidenceUpload.RunAsync(upload, evidenceBytes!.ToArray(), name, today, ctx, lang, ct);
+                uploaded = await EvidenceUpload.RunAsync(upload, evidenceBytes!.ToArray(), name, ctx, lang, ct);
             }
 
             if (gate is { } level && report.Highest >= level)

@@ -69,7 +69,7 @@ public class AutomatedEvidenceTests
         // Listing and the run's detail: failures first.
         var runs = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<ListAutomatedRuns>().Handle(org, a.Id, null, default)));
         Assert.Equal(r.Run.Id, Assert.Single(runs).Id);
-        var detail = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<GetAutomatedRun>().Handle(org, a.Id, r.Run.Id, null, default)));
+        var detail = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<GetAutomatedRun>().Handle(org, a.Id, r.Run.Id, null, null, null, default)));
         Assert.Equal(4, detail.TotalResults);
         Assert.Equal("fail", detail.Results[0].Status);
         Assert.Equal([1, 2], detail.Results.Single(x => x.RuleId == "iam-password-length").Controls.Single().CheckItems);
@@ -164,7 +164,7 @@ public class AutomatedEvidenceTests
 
         // Another organization sees none of it.
         var other = await app.CreateOrganizationAsync(await app.CreateUserAsync("b@b.kr", "비", systemAdministrator: true), "다른 회사");
-        Fails<AutomatedRunDetail, NotFound>(await app.Run(other.OrganizationId, sp => sp.GetRequiredService<GetAutomatedRun>().Handle(other, a.Id, first.Run.Id, null, default)));
+        Fails<AutomatedRunDetail, NotFound>(await app.Run(other.OrganizationId, sp => sp.GetRequiredService<GetAutomatedRun>().Handle(other, a.Id, first.Run.Id, null, null, null, default)));
         Fails<RunDiffView, NotFound>(await app.Run(other.OrganizationId, sp => sp.GetRequiredService<DiffAutomatedRuns>().Handle(other, a.Id, first.Run.Id, second.Run.Id, default)));
     }
 
@@ -223,7 +223,7 @@ public class AutomatedEvidenceTests
         var r = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<ImportCheckRun>().Handle(org, a.Id, new MemoryStream(Encoding.UTF8.GetBytes(json)), "out.json", null, default)));
         Assert.Equal(("checks", "iam-credential-report.json", "2026.12.0"), (r.Run.Source, r.Run.Label, r.Run.RuleSetVersion));
         Assert.Equal(new DateTime(2026, 11, 1, 1, 2, 3, DateTimeKind.Utc), r.Run.RanAt);
-        var detail = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<GetAutomatedRun>().Handle(org, a.Id, r.Run.Id, "fail", default)));
+        var detail = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<GetAutomatedRun>().Handle(org, a.Id, r.Run.Id, "fail", null, null, default)));
         var failed = Assert.Single(detail.Results);
         Assert.DoesNotContain("AKIAIOSFODNN7EXAMPLE", failed.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("kim@example.kr", failed.Detail, StringComparison.Ordinal);

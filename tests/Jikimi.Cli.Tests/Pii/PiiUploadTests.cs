@@ -123,6 +123,33 @@ public sealed class PiiUploadTests(UploadServer server) : IClassFixture<UploadSe
     }
 
     [Fact]
+    public async Task The_summary_becomes_a_pii_scan_run_whose_unique_identifiers_suggest_on_2_7_1()
+    {
+        File.WriteAllText(_dir.File("members.csv"), $"이름,주민등록번호,연락처\n홍길동,{RawRrn},010-2345-6789\n");
+        var r = await RunAsync([_dir.Path, "--upload-to", server.BaseAddress.ToString(), "--org", server.Org.ToString(), "--token", server.Token, "--assessment", server.Assessment.ToString()]);
+        Assert.True(r.ExitCode == 0, r.Err);
+        var runId = Regex.Match(r.Err, "recorded run ([0-9a-f-]{36})").Groups[1].Value;
+        Assert.NotEmpty(runId);
+
+        using var c = server.Client(server.Token);
+        var run = await UploadServer.Ok(c.GetAsync($"/api/v1/orgs/{server.Org}/assessments/{server.Assessment}/automated-runs/{runId}"), HttpStatusCode.OK);
+        Assert.Equal("pii_scan", run.GetProperty("run").GetProperty("source").GetString());
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        var rrn = Assert.Single(results, x => x.GetProperty("ruleId").GetString() == "PII-KR_RRN");
+        Assert.Equal("fail", rrn.GetProperty("status").GetString());
+        Assert.Contains("960121-1******", rrn.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("2.7.1", rrn.GetProperty("controls")[0].GetProperty("controlId").GetString());
+        var phone = Assert.Single(results, x => x.GetProperty("ruleId").GetString() == "PII-PHONE");
+        Assert.Equal("manual", phone.GetProperty("status").GetString());
+        Assert.DoesNotContain(RawRrn, run.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("010-2345-6789", run.ToString(), StringComparison.Ordinal);
+
+        var suggestions = await UploadServer.Ok(c.GetAsync($"/api/v1/orgs/{server.Org}/assessments/{server.Assessment}/suggestions"), HttpStatusCode.OK);
+        Assert.Contains(suggestions.EnumerateArray(), s => s.GetProperty("runId").GetString() == runId && s.GetProperty("checkItemId").GetString() == "2.7.1-2");
+        Assert.DoesNotContain(suggestions.EnumerateArray(), s => s.GetProperty("runId").GetString() == runId && s.GetProperty("checkItemId").GetString()!.StartsWith("3.2.1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_fail_on_gate_still_fails_after_a_successful_upload()
     {
         File.WriteAllText(_dir.File("a.txt"), $"주민번호 {RawRrn}\n");
