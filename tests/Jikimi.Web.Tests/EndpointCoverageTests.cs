@@ -27,6 +27,7 @@ public class EndpointCoverageTests
     private static readonly Role[] NotViewer = [Role.Auditor, Role.ControlOwner, Role.ComplianceManager, Role.Administrator];
     private static readonly Role[] AuditorsAndManagers = [Role.Auditor, Role.ComplianceManager, Role.Administrator];
     private static readonly Role[] Admin = [Role.Administrator];
+    private static readonly Role[] AdminAndAuditor = [Role.Auditor, Role.Administrator];
     private static readonly Role[] None = [];
 
     private const string O = "/api/v1/orgs/{orgId:guid}";
@@ -52,9 +53,11 @@ public class EndpointCoverageTests
         [$"POST {O}/scope/items"] = Managers,
         [$"PUT {O}/scope/items/{{itemId:guid}}"] = Managers,
         [$"DELETE {O}/scope/items/{{itemId:guid}}"] = Managers,
-        [$"GET {O}/api-tokens/"] = Admin,
+        // An auditor manages their own auditor-role tokens only (the sample body asks for a viewer token, which an
+        // auditor is refused); AuditorTokenTests covers the auditor's own tokens.
+        [$"GET {O}/api-tokens/"] = AdminAndAuditor,
         [$"POST {O}/api-tokens/"] = Admin,
-        [$"DELETE {O}/api-tokens/{{tokenId:guid}}"] = Admin,
+        [$"DELETE {O}/api-tokens/{{tokenId:guid}}"] = AdminAndAuditor,
         [$"GET {O}/assessments/"] = All,
         [$"POST {O}/assessments/"] = Managers,
         [$"GET {O}/assessments/{{assessmentId:guid}}"] = All,
@@ -157,7 +160,7 @@ public class EndpointCoverageTests
     internal static readonly Dictionary<string, Role[]> Pages = new()
     {
         ["orgs/{orgId:guid}"] = All,
-        ["orgs/{orgId:guid}/api-tokens"] = NotAuditor,
+        ["orgs/{orgId:guid}/api-tokens"] = All,
         ["orgs/{orgId:guid}/assessments"] = All,
         ["orgs/{orgId:guid}/assets"] = NotAuditor,
         ["orgs/{orgId:guid}/audits/{auditId:guid}"] = All,
@@ -207,6 +210,7 @@ public class EndpointCoverageTests
         ["POST /api/v1/auth/logout"] = ("a signed-in user: ends their own session", $"{nameof(EndpointCoverageTests)}.{nameof(Endpoints_outside_an_organization_keep_to_their_caller)}"),
         ["GET /api/v1/auth/me"] = ("a signed-in user: their own account", $"{nameof(EndpointCoverageTests)}.{nameof(Endpoints_outside_an_organization_keep_to_their_caller)}"),
         ["GET /api/v1/me/"] = ("a signed-in user: their own account", $"{nameof(EndpointCoverageTests)}.{nameof(Endpoints_outside_an_organization_keep_to_their_caller)}"),
+        ["GET /api/v1/me/audits"] = ("a signed-in user: the audits assigned to them as auditor (a token: its organization only)", $"{nameof(Audits.AuditorTokenTests)}.{nameof(Audits.AuditorTokenTests.An_auditors_token_and_my_audits_carry_the_auditors_own_assignments)}"),
         ["PUT /api/v1/me/preferences"] = ("a signed-in user: their own account", $"{nameof(EndpointCoverageTests)}.{nameof(Endpoints_outside_an_organization_keep_to_their_caller)}"),
         ["POST /api/v1/me/password"] = ("a signed-in user: their own account", nameof(AccountSecurityTests)),
         ["GET /api/v1/me/mfa"] = ("a signed-in user: their own account", nameof(AccountSecurityTests)),
@@ -221,6 +225,7 @@ public class EndpointCoverageTests
         ["PAGE account"] = ("a signed-in user: their own account", nameof(AccountSecurityTests)),
         ["PAGE account/mfa"] = ("a signed-in user: their own account", nameof(AccountSecurityTests)),
         ["PAGE catalog/{edition}/{controlId}"] = ("anyone signed in: the public criteria", "Jikimi.E2E"),
+        ["PAGE my-audits"] = ("a signed-in user: the audits assigned to them as auditor", $"{nameof(Audits.AuditorTokenTests)}.{nameof(Audits.AuditorTokenTests.An_auditors_token_and_my_audits_carry_the_auditors_own_assignments)}"),
         ["PAGE catalog"] = ("anyone signed in: the public criteria", "Jikimi.E2E"),
         ["PAGE "] = ("a signed-in user: only their own organizations", $"{nameof(EndpointCoverageTests)}.{nameof(Endpoints_outside_an_organization_keep_to_their_caller)}"),
         ["PAGE invitation"] = ("the holder of a one-time invitation token", "Jikimi.E2E"),

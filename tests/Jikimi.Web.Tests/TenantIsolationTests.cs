@@ -172,7 +172,7 @@ public class TenantIsolationTests
     {
         await using var h = await WebHarness.StartAsync(provider);
         var w = await World.CreateAsync(h);
-        var created = await HttpAssert.Json(await h.Client(w.Alice).PostAsync($"/api/v1/orgs/{w.A.Org}/api-tokens", new StringContent("""{"name":"ci","role":"auditor"}""", Encoding.UTF8, "application/json")), HttpStatusCode.Created);
+        var created = await HttpAssert.Json(await h.Client(w.Alice).PostAsync($"/api/v1/orgs/{w.A.Org}/api-tokens", new StringContent("""{"name":"ci","role":"viewer"}""", Encoding.UTF8, "application/json")), HttpStatusCode.Created);
         var token = created.GetProperty("token").GetString()!;
         var c = h.Client(token);
         await HttpAssert.Json(await c.GetAsync($"/api/v1/orgs/{w.A.Org}/assessments"), HttpStatusCode.OK);

@@ -59,6 +59,16 @@ public sealed class Authenticate(JikimiDb db, TimeProvider clock, IOptions<AuthO
             }
 
             var (token, creator) = (found.Token, found.DisplayName);
+
+            // A token acts for its holder: it stops when the holder leaves the organization, and an auditor-role token
+            // works only while its holder is still an auditor there (their own assignments are its whole reach).
+            var holderRole = await db.Memberships.IgnoreQueryFilters().AsNoTracking()
+                .Where(m => m.OrganizationId == token.OrganizationId && m.UserId == token.CreatedBy)
+                .Select(m => (Role?)m.Role).FirstOrDefaultAsync(ct);
+            if (holderRole is null || (token.Role == Role.Auditor) != (holderRole == Role.Auditor))
+            {
+                return null;
+            }
             if (token.LastUsedAt is null || now - token.LastUsedAt > TouchEvery)
             {
                 token.MarkUsed(now);

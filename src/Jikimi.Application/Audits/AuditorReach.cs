@@ -8,14 +8,14 @@ namespace Jikimi.Application.Audits;
 
 /// <summary>
 /// What an auditor may reach in an organization: their audits, the findings of those audits, the assessment an audit
-/// of theirs is attached to, evidence, and the audit trail (already narrowed to their audits). Risks, assets, flows,
+/// of theirs is attached to, evidence, the audit trail (already narrowed to their audits) and their own API tokens. Risks, assets, flows,
 /// members, scope, tokens, certificates and notifications are refused; another assessment is "not found". One rule
 /// for the API and the pages, applied where a request enters the organization.
 /// </summary>
 public static class AuditorReach
 {
     private static readonly FrozenSet<string> Areas =
-        new[] { string.Empty, "assessments", "evidence", "audits", "findings", "audit-events", "audit-trail" }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { string.Empty, "assessments", "evidence", "audits", "findings", "audit-events", "audit-trail", "api-tokens" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>True where the role is not an auditor, or the first path segment after the organization is an auditor's area.</summary>
     public static bool Allows(Role role, string area) => role != Role.Auditor || Areas.Contains(area);

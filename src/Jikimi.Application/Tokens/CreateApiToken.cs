@@ -18,7 +18,9 @@ public sealed class CreateApiToken(JikimiDb db, AuditWriter audit, TimeProvider 
 {
     public async Task<Result<CreatedApiToken>> Handle(OrgAccess access, CreateApiTokenRequest req, CancellationToken ct)
     {
-        if (access.Require(Permissions.CanAdminister, "create API tokens").Error is { } denied)
+        // Administrators create tokens for the organization's automation; an auditor creates their own (auditor-role)
+        // token, which then acts with the auditor's own assignments (AuditScope), never with anyone else's.
+        if (access.Role != Role.Auditor && access.Require(Permissions.CanAdminister, "create API tokens").Error is { } denied)
         {
             return denied;
         }
@@ -31,6 +33,16 @@ public sealed class CreateApiToken(JikimiDb db, AuditWriter audit, TimeProvider 
         if (!Permissions.TryParse(req.Role, out var role))
         {
             return new Invalid("role", "role must be administrator, compliance-manager, control-owner, auditor or viewer.");
+        }
+
+        if (access.Role == Role.Auditor && role != Role.Auditor)
+        {
+            return new TokenRoleAboveHolder();
+        }
+
+        if (access.Role != Role.Auditor && role == Role.Auditor)
+        {
+            return new AuditorTokenIsPersonal();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

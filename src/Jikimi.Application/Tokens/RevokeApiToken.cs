@@ -11,12 +11,13 @@ public sealed class RevokeApiToken(JikimiDb db, AuditWriter audit, TimeProvider 
 {
     public async Task<Result> Handle(OrgAccess access, Guid id, CancellationToken ct)
     {
-        if (access.Require(Permissions.CanAdminister, "revoke API tokens").Error is { } denied)
+        if (access.Role != Role.Auditor && access.Require(Permissions.CanAdminister, "revoke API tokens").Error is { } denied)
         {
             return denied;
         }
 
-        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, ct);
+        // An auditor revokes only their own tokens; anyone else's is "not found" to them.
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id && (access.Role != Role.Auditor || t.CreatedBy == access.Actor.UserId), ct);
         if (token is null)
         {
             return new NotFound("api_token", id.ToString());

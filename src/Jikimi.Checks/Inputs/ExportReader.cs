@@ -89,13 +89,21 @@ public sealed class ExportReader
             sink(r);
         }
 
-        if (IsCsv(path, file))
+        try
         {
-            ReadCredentialReport(StrictText(hashing), name, Emit);
+            if (IsCsv(path, file))
+            {
+                ReadCredentialReport(StrictText(hashing), name, Emit);
+            }
+            else
+            {
+                ReadJson(hashing, name, Emit);
+            }
         }
-        else
+        catch (InvalidOperationException ex) when (ex.InnerException is DecoderFallbackException)
         {
-            ReadJson(hashing, name, Emit);
+            // System.Text.Json checks a string's UTF-8 only when it is read as text (found by fuzzing, issue 16).
+            throw new InputException(name, "", "the file is not valid UTF-8 text");
         }
 
         hashing.Drain();

@@ -113,3 +113,9 @@ public sealed class UserSession
 }
 
 public sealed record TokenAlreadyRevoked() : ConflictError("token.revoked", "The token is already revoked.");
+
+/// <summary>An auditor-role token acts with its holder's own audit assignments, so only the auditor creates it (for themselves).</summary>
+public sealed record AuditorTokenIsPersonal() : RuleError("token.auditor_personal", "An auditor-role API token is created by the auditor themselves; it then reaches only their assigned audits.");
+
+/// <summary>A token never has more reach than its holder: an auditor creates auditor-role tokens only.</summary>
+public sealed record TokenRoleAboveHolder() : ForbiddenError("token.role_above_holder", "You may create API tokens with your own role only.");

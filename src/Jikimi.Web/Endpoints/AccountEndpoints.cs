@@ -31,6 +31,9 @@ public static class AccountEndpoints
         var me = api.MapGroup("/me").WithTags("Account");
         me.MapGet("/", async (HttpContext http, GetProfile h, CancellationToken ct) => Problems.Ok(await h.Handle(http.Actor(), ct)))
             .WithSummary("Your profile: language, MFA state, active sessions.");
+        me.MapGet("/audits", async (HttpContext http, Jikimi.Application.Audits.ListMyAudits h, CancellationToken ct) =>
+                TypedResults.Ok(await h.Handle(http.Actor(), http.Principal().TokenOrganizationId, ct)))
+            .WithSummary("Every audit you are assigned to as auditor, across organizations (an API token: its own organization only).");
         me.MapPut("/preferences", async (HttpContext http, UpdatePreferencesRequest req, UpdatePreferences h, CancellationToken ct) => Problems.Ok(await h.Handle(http.Actor(), req, ct)));
         me.MapPost("/password", async (HttpContext http, ChangePasswordRequest req, ChangePassword h, CancellationToken ct) =>
                 Problems.NoContent(await h.Handle(http.Actor(), http.Principal().SessionId, req, ct)))

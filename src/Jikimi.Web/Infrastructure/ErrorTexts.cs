@@ -31,6 +31,8 @@ public static class ErrorTexts
         ["user.email_taken"] = ("이미 등록된 이메일입니다.", "A user with this e-mail exists."),
         ["invitation.invalid"] = ("초대가 없거나 만료되었거나 이미 사용되었습니다.", "The invitation is unknown, expired or used."),
         ["token.revoked"] = ("이미 폐기된 토큰입니다.", "The token is already revoked."),
+        ["token.auditor_personal"] = ("심사원 역할의 API 토큰은 심사원 본인이 만듭니다. 그 토큰은 본인에게 배정된 심사에만 닿습니다.", "An auditor-role token is created by the auditor themselves."),
+        ["token.role_above_holder"] = ("자신의 역할로만 API 토큰을 만들 수 있습니다.", "You may create tokens with your own role only."),
 
         // access and concurrency
         ["access.system_administrator"] = ("인스턴스 관리자만 할 수 있습니다.", "Only an instance administrator may do this."),

@@ -88,13 +88,14 @@ public class AccountTests
         await using var app = await AppHarness.CreateAsync(provider);
         var admin = await app.CreateUserAsync("admin@a.kr", "관리자", systemAdministrator: true);
         var org = await app.CreateOrganizationAsync(admin);
-        var created = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<CreateApiToken>().Handle(org, new CreateApiTokenRequest("CI", "auditor", app.Clock.GetUtcNow().UtcDateTime.AddDays(10)), default)));
+        var created = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<CreateApiToken>().Handle(org, new CreateApiTokenRequest("CI", "compliance-manager", app.Clock.GetUtcNow().UtcDateTime.AddDays(10)), default)));
         Assert.StartsWith("jk_", created.Token, StringComparison.Ordinal);
         var hashes = await app.Run(null, sp => sp.GetRequiredService<JikimiDb>().ApiTokens.IgnoreQueryFilters().Select(t => t.SecretHash + t.Hint + t.Name).ToListAsync());
         Assert.DoesNotContain(hashes, h => h.Contains(created.Token, StringComparison.Ordinal));
 
         var principal = await app.Run(null, sp => sp.GetRequiredService<Authenticate>().Handle(created.Token, default));
-        Assert.Equal((org.OrganizationId, Role.Auditor), (principal!.TokenOrganizationId!.Value, principal.TokenRole!.Value));
+        Assert.Equal((org.OrganizationId, Role.ComplianceManager), (principal!.TokenOrganizationId!.Value, principal.TokenRole!.Value));
+        Fails<CreatedApiToken, Domain.Access.AuditorTokenIsPersonal>(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<CreateApiToken>().Handle(org, new CreateApiTokenRequest("a", "auditor", null), default)));
         Fails<CreatedApiToken, Domain.Common.Forbidden>(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<CreateApiToken>().Handle(org with { Actor = principal.Actor }, new CreateApiTokenRequest("x", "viewer", null), default)));
 
         app.Clock.Advance(TimeSpan.FromDays(11));

@@ -69,6 +69,7 @@ public class ExportReaderTests
     [InlineData("s3api-unnamed.json", "", "does not name its resource")]
     [InlineData("users-not-objects.json", "element 1 of 'Users'", "expected an object")]
     [InlineData("empty.json", "", "empty")]
+    [InlineData("invalid-utf8-name.json", "", "not valid UTF-8")] // found by fuzzing (fuzz/crashes/checks-json)
     public void A_bad_input_is_refused_naming_the_file_and_the_place(string file, string place, string problem)
     {
         var ex = Assert.Throws<InputException>(() => Read(Data("bad", file)));

@@ -24,6 +24,8 @@ public class AuditorReachTests
         "GET /api/v1/orgs/{orgId:guid}/findings/",
         "GET /api/v1/orgs/{orgId:guid}/evidence/",
         "GET /api/v1/orgs/{orgId:guid}/audit-events",
+        "GET /api/v1/orgs/{orgId:guid}/api-tokens/",
+        "PAGE orgs/{orgId:guid}/api-tokens",
         "PAGE orgs/{orgId:guid}",
         "PAGE orgs/{orgId:guid}/assessments",
         "PAGE orgs/{orgId:guid}/evidence",

@@ -11,6 +11,14 @@ public sealed class ApiTokensModel(ListApiTokens list, CreateApiToken create, Re
 
     public string? NewToken { get; private set; }
 
+    /// <summary>Administrators manage the organization's tokens; an auditor manages their own (auditor-role) tokens.</summary>
+    public bool MayManage => Role.CanAdminister() || Role == Domain.Organizations.Role.Auditor;
+
+    /// <summary>An auditor's tokens carry the auditor role only; an administrator's never do (they would act for the administrator).</summary>
+    public IEnumerable<string> RolesOffered => Role == Domain.Organizations.Role.Auditor
+        ? ["auditor"]
+        : Ui.UiText.Roles.Where(r => r != "auditor");
+
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
 
     public async Task<IActionResult> OnPostCreateAsync(string? name, string? role, DateOnly? expiresOn, CancellationToken ct)
@@ -35,7 +43,7 @@ public sealed class ApiTokensModel(ListApiTokens list, CreateApiToken create, Re
 
     private async Task Load(CancellationToken ct)
     {
-        if (Role.CanAdminister())
+        if (MayManage)
         {
             Tokens = (await list.Handle(Access, ct)).Value ?? [];
         }
