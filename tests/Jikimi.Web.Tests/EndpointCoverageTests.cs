@@ -59,6 +59,7 @@ public class EndpointCoverageTests
         [$"POST {O}/assessments/"] = Managers,
         [$"GET {O}/assessments/{{assessmentId:guid}}"] = All,
         [$"GET {O}/assessments/{{assessmentId:guid}}/readiness"] = All,
+        [$"GET {O}/assessments/{{assessmentId:guid}}/iso-coverage"] = All,
         [$"GET {O}/assessments/{{assessmentId:guid}}/controls"] = All,
         [$"GET {O}/assessments/{{assessmentId:guid}}/controls/{{controlId}}"] = All,
         [$"PUT {O}/assessments/{{assessmentId:guid}}/controls/{{controlId}}"] = Editors,

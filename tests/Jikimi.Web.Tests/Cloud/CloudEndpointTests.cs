@@ -109,5 +109,36 @@ public class CloudEndpointTests
         Assert.Contains("접근통제 정책은 계정 관리의 틀이 된다.", html, StringComparison.Ordinal);
         Assert.Contains("교차", html, StringComparison.Ordinal);
     }
-}
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Iso_coverage_shows_which_iso_controls_linked_evidence_reaches_and_what_isms_p_asks_beyond(string provider)
+    {
+        await using var h = await WebHarness.StartAsync(provider);
+        var w = await World.CreateAsync(h);
+        var alice = h.Client(w.Alice);
+        var url = $"/api/v1/orgs/{w.A.Org}/assessments/{w.A.Assessment}/iso-coverage";
+        static System.Text.Json.JsonElement Row(System.Text.Json.JsonElement view, string id) =>
+            view.GetProperty("controls").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
+
+        var before = await HttpAssert.Json(await alice.GetAsync(url), HttpStatusCode.OK);
+        Assert.Equal(93, before.GetProperty("total").GetInt32());
+        Assert.False(Row(before, "5.15").GetProperty("covered").GetBoolean());
+        Assert.Contains("3.2.2", before.GetProperty("beyondIso").EnumerateArray().Select(x => x.GetString()));
+        Assert.DoesNotContain("2.5.1", before.GetProperty("beyondIso").EnumerateArray().Select(x => x.GetString()));
+
+        // Evidence linked once to ISMS-P 2.5.1 shows on ISO 5.15, which maps to it.
+        await HttpAssert.Json(await alice.PostAsJsonAsync($"/api/v1/orgs/{w.A.Org}/evidence/{w.A.Evidence}/links", new { assessmentId = w.A.Assessment, controlId = "2.5.1" }), HttpStatusCode.Created);
+        var after = await HttpAssert.Json(await alice.GetAsync(url), HttpStatusCode.OK);
+        var row = Row(after, "5.15");
+        Assert.True(row.GetProperty("covered").GetBoolean());
+        var mapped = row.GetProperty("controls").EnumerateArray().Single(c => c.GetProperty("controlId").GetString() == "2.5.1");
+        Assert.Equal(("intersects", 1), (mapped.GetProperty("relation").GetString(), mapped.GetProperty("evidence").GetInt32()));
+        Assert.True(after.GetProperty("covered").GetInt32() > before.GetProperty("covered").GetInt32());
+
+        var cloudIso = await HttpAssert.Json(await alice.GetAsync(url + "?framework=iso27017-2015"), HttpStatusCode.OK);
+        Assert.Equal("iso27017-2015", cloudIso.GetProperty("framework").GetString());
+        await HttpAssert.Problem(await alice.GetAsync(url + "?framework=iso9001"), HttpStatusCode.UnprocessableEntity, "validation.framework");
+        Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync($"/api/v1/orgs/{w.B.Org}/assessments/{w.B.Assessment}/iso-coverage")).StatusCode);
+    }
+}
