@@ -15,6 +15,7 @@ public static class ReportServices
         services.AddScoped<BuildReadinessReport>();
         services.AddScoped<ExportOscalResults>();
         services.AddScoped<Findings.BuildFindingsReport>();
+        services.AddScoped<IReadinessReportSection, Cloud.CloudInheritanceSection>();
         services.AddScoped<IReadinessReportSection, Findings.OverdueCorrectiveActionsSection>();
         services.AddScoped<IReadinessReportSection, Risk.RiskReportSection>();
         return services;

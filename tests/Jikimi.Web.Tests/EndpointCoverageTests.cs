@@ -62,6 +62,7 @@ public class EndpointCoverageTests
         [$"POST {O}/assessments/"] = Managers,
         [$"GET {O}/assessments/{{assessmentId:guid}}"] = All,
         [$"GET {O}/assessments/{{assessmentId:guid}}/readiness"] = All,
+        [$"GET {O}/assessments/{{assessmentId:guid}}/iso-coverage"] = All,
         [$"GET {O}/assessments/{{assessmentId:guid}}/controls"] = All,
         [$"GET {O}/assessments/{{assessmentId:guid}}/controls/{{controlId}}"] = All,
         [$"PUT {O}/assessments/{{assessmentId:guid}}/controls/{{controlId}}"] = Editors,
@@ -180,6 +181,7 @@ public class EndpointCoverageTests
         ["orgs/{orgId:guid}/risks/{riskId:guid}"] = NotAuditor,
         ["orgs/{orgId:guid}/risks"] = NotAuditor,
         ["orgs/{orgId:guid}/scope"] = NotAuditor,
+        ["orgs/{orgId:guid}/cloud"] = NotAuditor,
         ["orgs/{orgId:guid}/policies"] = NotAuditor,
         ["orgs/{orgId:guid}/subject-requests"] = NotAuditor,
     };
@@ -222,6 +224,7 @@ public class EndpointCoverageTests
         ["GET /api/v1/cloud-providers/"] = ("a signed-in user: instance-wide provider facts, no organization data", $"{nameof(CloudEndpointTests)}.{nameof(CloudEndpointTests.Instance_providers_are_read_by_anyone_signed_in_and_written_by_instance_administrators_only)}"),
         ["POST /api/v1/cloud-providers/"] = ("the instance administrator only", $"{nameof(CloudEndpointTests)}.{nameof(CloudEndpointTests.Instance_providers_are_read_by_anyone_signed_in_and_written_by_instance_administrators_only)}"),
         ["POST /api/v1/cloud-providers/{providerKey}/certificates"] = ("the instance administrator only", $"{nameof(CloudEndpointTests)}.{nameof(CloudEndpointTests.Instance_providers_are_read_by_anyone_signed_in_and_written_by_instance_administrators_only)}"),
+        ["PAGE admin/cloud-providers"] = ("the instance administrator only (404 for anyone else)", $"{nameof(CloudEndpointTests)}.{nameof(CloudEndpointTests.Cloud_pages_admin_page_for_instance_administrators_and_the_organizations_split)}"),
         ["PAGE account"] = ("a signed-in user: their own account", nameof(AccountSecurityTests)),
         ["PAGE account/mfa"] = ("a signed-in user: their own account", nameof(AccountSecurityTests)),
         ["PAGE catalog/{edition}/{controlId}"] = ("anyone signed in: the public criteria", "Jikimi.E2E"),

@@ -15,7 +15,8 @@ public sealed record CertificateView(
 
 /// <summary>
 /// The providers (shipped + added by administrators) and the certificates an organization sees. The one place that
-/// reads <see cref="ProviderCertificate"/>: instance-wide rows (no organization) and the caller's own rows, never another's.
+/// reads <see cref="ProviderCertificate"/> for display: instance-wide rows (no organization) and the caller's own rows, never another's
+/// (JikimiDb's query filter enforces it; reminder planning alone reads across organizations, with IgnoreQueryFilters).
 /// </summary>
 public static class CloudDirectory
 {
@@ -36,6 +37,9 @@ public static class CloudDirectory
     /// <summary>
     /// The certificates in force for one organization (null: instance-wide only): per provider and kind, the
     /// organization's own records override the instance-wide ones; with neither, the shipped facts stand (undated).
+    /// Two fences keep another organization's overrides out: the context's query filter (instance rows and the current
+    /// tenant's only) and the explicit condition here, so asking for an organization other than the tenant yields
+    /// instance rows only.
     /// </summary>
     public static async Task<IReadOnlyList<CertificateView>> CertificatesAsync(JikimiDb db, Guid? organizationId, DateOnly today, CancellationToken ct)
     {

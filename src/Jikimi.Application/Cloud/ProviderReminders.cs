@@ -15,7 +15,7 @@ public static class ProviderReminders
     public static async Task<IReadOnlyList<ProviderReminderDue>> DueAsync(JikimiDb db, DateOnly today, int leadDays, CancellationToken ct)
     {
         var limit = today.AddDays(leadDays);
-        var expiring = await db.ProviderCertificates.AsNoTracking()
+        var expiring = await db.ProviderCertificates.IgnoreQueryFilters().AsNoTracking()
             .Where(c => (c.Kind == "isms" || c.Kind == "isms-p") && c.ExpiresOn != null && c.ExpiresOn >= today && c.ExpiresOn <= limit)
             .ToListAsync(ct);
         if (expiring.Count == 0)

@@ -77,6 +77,11 @@ public sealed class JikimiDb(DbContextOptions<JikimiDb> options)
 
         // Audit events of an organization are tenant data too; system events (no organization) need IgnoreQueryFilters.
         builder.Entity<AuditEvent>().HasQueryFilter(e => e.OrganizationId == TenantId);
+
+        // Provider certificates are instance-wide (no organization) or one organization's own override (ADR 0047):
+        // a unit of work sees the instance rows and its own tenant's, never another's. Reminder planning, which spans
+        // organizations, says so with IgnoreQueryFilters().
+        builder.Entity<Jikimi.Domain.Cloud.ProviderCertificate>().HasQueryFilter(c => c.OrganizationId == null || c.OrganizationId == TenantId);
     }
 
     private LambdaExpression TenantFilter(Type entity)

@@ -117,7 +117,7 @@ public static class OscalCatalog
             ["id"] = id,
             ["class"] = "control",
             ["title"] = c.Title[lang],
-            ["props"] = new JsonArray(Prop("label", c.Id), Custom("applies-to", c.AppliesTo.ToWire())),
+            ["props"] = new JsonArray([Prop("label", c.Id), Custom("applies-to", c.AppliesTo.ToWire()), .. IsoMappings(c, lang)]),
         };
         if (parts.Count > 0)
         {
@@ -126,6 +126,22 @@ public static class OscalCatalog
 
         return control;
     }
+
+    /// <summary>
+    /// ISO/IEC 27001/27017/27018 controls mapped to this one (ADR 0048). OSCAL 1.0.4 has no mapping model, so each pair is
+    /// a Jikimi-namespaced property: value "framework/control", class the OLIR relation, remarks our rationale.
+    /// </summary>
+    private static IEnumerable<JsonNode> IsoMappings(Control c, Language lang) =>
+        Catalog.CriteriaCatalog.Embedded.MappedTo(c.Ref)
+            .OrderBy(x => x.Framework.Id, StringComparer.Ordinal).ThenBy(x => x.Pair.SourceId, StringComparer.Ordinal)
+            .Select(x => (JsonNode)new JsonObject
+            {
+                ["name"] = "iso-mapping",
+                ["ns"] = OscalIds.Namespace,
+                ["value"] = $"{x.Framework.Id}/{x.Pair.SourceId}",
+                ["class"] = x.Pair.Relation.ToString().ToLowerInvariant(),
+                ["remarks"] = x.Pair.Rationale[lang],
+            });
 
     internal static JsonObject Prop(string name, string value) => new() { ["name"] = name, ["value"] = value };
 

@@ -10,9 +10,11 @@ namespace Jikimi.Reports.Statement;
 
 /// <summary>
 /// The operation statement of an assessment as XLSX, in Korean or English: one row per control in catalog order,
-/// plus an "About" sheet naming the organization and assessment so the file can be imported back.
+/// plus an "About" sheet naming the organization and assessment so the file can be imported back. For a control
+/// inherited from or shared with a cloud provider, 운영현황 starts with a line citing the provider's certificate
+/// (ADR 0062); the import drops that line again.
 /// </summary>
-public sealed class ExportStatement(JikimiDb db)
+public sealed class ExportStatement(JikimiDb db, Application.Cloud.GetAssessmentInheritance inheritance)
 {
     public async Task<Result<ReportFile>> Handle(OrgAccess access, Guid assessmentId, Language lang, CancellationToken ct)
     {
@@ -25,6 +27,8 @@ public sealed class ExportStatement(JikimiDb db)
         var org = await db.Organizations.AsNoTracking().Where(o => o.Id == access.OrganizationId).Select(o => o.Name).FirstAsync(ct);
         var edition = EditionId.TryParse(assessment.Edition, out var eid) ? Catalog.CriteriaCatalog.Embedded[eid] : Catalog.CriteriaCatalog.Embedded[EditionId.IsmsP2023];
         var controls = await db.ControlAssessments.AsNoTracking().Where(c => c.AssessmentId == assessmentId).OrderBy(c => c.Position).ToListAsync(ct);
+        var cloud = (await inheritance.Handle(access, assessmentId, ct)).Value;
+        var cloudByControl = cloud?.Controls.ToDictionary(x => x.ControlId, StringComparer.Ordinal) ?? [];
         var domains = edition.Domains.ToDictionary(d => d.Id);
         var subdomains = edition.Subdomains.ToDictionary(s => s.Id);
         var rows = new List<IReadOnlyList<string?>>(controls.Count);
@@ -40,7 +44,7 @@ public sealed class ExportStatement(JikimiDb db)
                 control?.Criterion?[lang],
                 StatementLayout.OperatedText(c.Applicable),
                 c.NotApplicableReason,
-                c.OperationStatus,
+                OperationStatus(c.OperationStatus, cloudByControl.GetValueOrDefault(c.ControlId)),
                 c.RelatedDocuments,
                 c.EvidenceRecords,
             ]);
@@ -65,5 +69,11 @@ public sealed class ExportStatement(JikimiDb db)
         ]);
         var fileName = $"{lang.T("운영명세서", "operation-statement")}-{assessment.Year}-{assessment.Edition}.xlsx";
         return new ReportFile(output.ToArray(), ReportFile.Xlsx, fileName);
+
+        string? OperationStatus(string? own, Application.Cloud.ControlInheritance? control)
+        {
+            var line = control is null || cloud is null ? null : InheritanceText.StatementLine(control, cloud.Providers, lang);
+            return line is null ? own : own is null ? line : line + "\n" + own;
+        }
     }
 }

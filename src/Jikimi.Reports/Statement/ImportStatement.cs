@@ -4,6 +4,7 @@ using Jikimi.Application.Data;
 using Jikimi.Domain.Assessments;
 using Jikimi.Domain.Common;
 using Jikimi.Domain.Organizations;
+using Jikimi.Reports.Common;
 using Jikimi.Reports.Xlsx;
 using Microsoft.EntityFrameworkCore;
 
@@ -136,7 +137,7 @@ public sealed class ImportStatement(JikimiDb db, AuditWriter audit, TimeProvider
             }
 
             var reason = Text(StatementLayout.NotApplicableReason);
-            var status = Text(StatementLayout.OperationStatus);
+            var status = InheritanceText.WithoutStatementLines(Text(StatementLayout.OperationStatus));
             var documents = Text(StatementLayout.RelatedDocuments);
             var records = Text(StatementLayout.EvidenceRecords);
             if (!applicable && reason is null)

@@ -1,3 +1,4 @@
+using Jikimi.Application.Assessments;
 using Jikimi.Application.Cloud;
 using Jikimi.Web.Infrastructure;
 
@@ -26,5 +27,10 @@ public static class CloudEndpoints
         cloud.MapPost("/certificates", async (HttpContext http, ProviderCertificateRequest req, RecordProviderCertificate h, CancellationToken ct) =>
                 Problems.Created(await h.Handle(http.Access(), req.Provider ?? string.Empty, req, ct), c => $"/api/v1/orgs/{http.Access().OrganizationId}/cloud"))
             .WithSummary("Record this organization's own copy of a provider certificate (body names the provider) (overrides the instance-wide one), optionally pointing at the certificate file as evidence.");
+
+        org.MapGet("/assessments/{assessmentId:guid}/iso-coverage", async (HttpContext http, Guid assessmentId, string? framework, GetIsoCoverage h, CancellationToken ct) =>
+                Problems.Ok(await h.Handle(http.Access(), assessmentId, framework, ct)))
+            .WithTags("Crosswalk")
+            .WithSummary("Which ISO/IEC 27001 (or framework=iso27017-2015, iso27018-2019) controls the assessment's evidence covers through the crosswalk, and the ISMS-P controls no ISO control reaches.");
     }
 }

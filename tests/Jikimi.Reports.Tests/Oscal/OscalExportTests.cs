@@ -48,6 +48,15 @@ public class OscalExportTests
         var first = controls[0];
         Assert.Equal("ismsp-1.1.1", first.GetProperty("id").GetString());
         Assert.Equal(edition.Find("1.1.1")!.Title[lang], first.GetProperty("title").GetString());
+
+        // The ISO crosswalk rides along as namespaced properties: relation in class, our rationale in remarks.
+        var c251 = controls.Single(c => c.GetProperty("id").GetString() == "ismsp-2.5.1");
+        var iso = c251.GetProperty("props").EnumerateArray().Where(p => p.GetProperty("name").GetString() == "iso-mapping").ToList();
+        var p515 = iso.Single(p => p.GetProperty("value").GetString() == "iso27001-2022/5.15");
+        Assert.Equal("intersects", p515.GetProperty("class").GetString());
+        Assert.Equal(lang == Language.Ko ? "접근통제 정책은 계정 관리의 틀이 된다." : "The access-control policy frames account management.", p515.GetProperty("remarks").GetString());
+        var mapped = controls.Sum(c => c.GetProperty("props").EnumerateArray().Count(p => p.GetProperty("name").GetString() == "iso-mapping"));
+        Assert.Equal(CriteriaCatalog.Embedded.Mappings.Where(m => m.Target == EditionId.IsmsP2023).Sum(m => m.Pairs.Count), mapped);
     }
 
     [Fact]

@@ -66,4 +66,79 @@ public class CloudEndpointTests
         Assert.DoesNotContain(b.GetProperty("certificates").EnumerateArray(), c => c.GetProperty("number").ValueKind == System.Text.Json.JsonValueKind.String && c.GetProperty("number").GetString() == "ISMS-TEST-2024-017");
         Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync($"/api/v1/orgs/{w.B.Org}/cloud")).StatusCode);
     }
+
+    /// <summary>A client as a browser: the session in the cookie (pages do not take bearer tokens).</summary>
+    private static HttpClient Browser(WebHarness h, string session)
+    {
+        var c = h.Client();
+        c.DefaultRequestHeaders.Add("Cookie", $"jikimi_session={session}");
+        return c;
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Cloud_pages_admin_page_for_instance_administrators_and_the_organizations_split(string provider)
+    {
+        await using var h = await WebHarness.StartAsync(provider);
+        var w = await World.CreateAsync(h);
+        var alice = h.Client(w.Alice);
+        var root = h.Client(w.Root);
+        Assert.Equal(HttpStatusCode.NotFound, (await Browser(h, w.Alice).GetAsync("/admin/cloud-providers")).StatusCode);
+        await HttpAssert.Json(await root.PostAsJsonAsync("/api/v1/cloud-providers/azure/certificates", AzureIsms), HttpStatusCode.Created);
+        var admin = await Browser(h, w.Root).GetAsync("/admin/cloud-providers");
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+        Assert.Contains("ISMS-TEST-2024-017", await admin.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Before any usage the organization's page says every control is its own; after declaring Azure IaaS it shows the split.
+        Assert.Contains("id=\"no-usage\"", await (await Browser(h, w.Alice).GetAsync($"/orgs/{w.A.Org}/cloud")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await HttpAssert.Json(await alice.PutAsJsonAsync($"/api/v1/orgs/{w.A.Org}/cloud/usages", new { usages = new[] { new { provider = "azure", serviceModel = "iaas" } } }), HttpStatusCode.OK);
+        var page = await (await Browser(h, w.Alice).GetAsync($"/orgs/{w.A.Org}/cloud")).Content.ReadAsStringAsync();
+        Assert.Contains("<div class=\"stat\" id=\"count-inherited\">6</div>", page, StringComparison.Ordinal);
+        Assert.Contains("ISMS-TEST-2024-017", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await Browser(h, w.Alice).GetAsync($"/orgs/{w.B.Org}/cloud")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_catalog_page_shows_the_iso_controls_mapped_to_a_control_with_relation_and_rationale()
+    {
+        await using var h = await WebHarness.StartAsync(TestDatabase.Sqlite);
+        var w = await World.CreateAsync(h);
+        var html = System.Net.WebUtility.HtmlDecode(await (await Browser(h, w.Alice).GetAsync("/catalog/isms-p-2023/2.5.1")).Content.ReadAsStringAsync());
+        Assert.Contains("id=\"iso-mapping\"", html, StringComparison.Ordinal);
+        Assert.Contains("5.15", html, StringComparison.Ordinal);
+        Assert.Contains("접근통제 정책은 계정 관리의 틀이 된다.", html, StringComparison.Ordinal);
+        Assert.Contains("교차", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Iso_coverage_shows_which_iso_controls_linked_evidence_reaches_and_what_isms_p_asks_beyond(string provider)
+    {
+        await using var h = await WebHarness.StartAsync(provider);
+        var w = await World.CreateAsync(h);
+        var alice = h.Client(w.Alice);
+        var url = $"/api/v1/orgs/{w.A.Org}/assessments/{w.A.Assessment}/iso-coverage";
+        static System.Text.Json.JsonElement Row(System.Text.Json.JsonElement view, string id) =>
+            view.GetProperty("controls").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
+
+        var before = await HttpAssert.Json(await alice.GetAsync(url), HttpStatusCode.OK);
+        Assert.Equal(93, before.GetProperty("total").GetInt32());
+        Assert.False(Row(before, "5.15").GetProperty("covered").GetBoolean());
+        Assert.Contains("3.2.2", before.GetProperty("beyondIso").EnumerateArray().Select(x => x.GetString()));
+        Assert.DoesNotContain("2.5.1", before.GetProperty("beyondIso").EnumerateArray().Select(x => x.GetString()));
+
+        // Evidence linked once to ISMS-P 2.5.1 shows on ISO 5.15, which maps to it.
+        await HttpAssert.Json(await alice.PostAsJsonAsync($"/api/v1/orgs/{w.A.Org}/evidence/{w.A.Evidence}/links", new { assessmentId = w.A.Assessment, controlId = "2.5.1" }), HttpStatusCode.Created);
+        var after = await HttpAssert.Json(await alice.GetAsync(url), HttpStatusCode.OK);
+        var row = Row(after, "5.15");
+        Assert.True(row.GetProperty("covered").GetBoolean());
+        var mapped = row.GetProperty("controls").EnumerateArray().Single(c => c.GetProperty("controlId").GetString() == "2.5.1");
+        Assert.Equal(("intersects", 1), (mapped.GetProperty("relation").GetString(), mapped.GetProperty("evidence").GetInt32()));
+        Assert.True(after.GetProperty("covered").GetInt32() > before.GetProperty("covered").GetInt32());
+
+        var cloudIso = await HttpAssert.Json(await alice.GetAsync(url + "?framework=iso27017-2015"), HttpStatusCode.OK);
+        Assert.Equal("iso27017-2015", cloudIso.GetProperty("framework").GetString());
+        await HttpAssert.Problem(await alice.GetAsync(url + "?framework=iso9001"), HttpStatusCode.UnprocessableEntity, "validation.framework");
+        Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync($"/api/v1/orgs/{w.B.Org}/assessments/{w.B.Assessment}/iso-coverage")).StatusCode);
+    }
 }

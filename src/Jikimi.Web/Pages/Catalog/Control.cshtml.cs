@@ -15,6 +15,9 @@ public sealed class CatalogControlModel : UiPage
 
     public IReadOnlyList<Relation> Relations { get; private set; } = [];
 
+    /// <summary>ISO/IEC 27001/27017/27018 controls mapped to this control, each with its relation and rationale (ADR 0048).</summary>
+    public IReadOnlyList<(ReferenceFramework Framework, FrameworkControl? Control, MappingPair Pair)> IsoRelations { get; private set; } = [];
+
     public IActionResult OnGet(string edition, string controlId)
     {
         var catalog = CriteriaCatalog.Embedded;
@@ -24,6 +27,7 @@ public sealed class CatalogControlModel : UiPage
         }
 
         (Control, EditionName) = (control, ed.Name);
+        IsoRelations = catalog.MappedTo(control.Ref).Select(x => (x.Framework, x.Framework.Find(x.Pair.SourceId), x.Pair)).ToList();
         var relations = new List<Relation>();
         foreach (var (cw, entry, reversed) in catalog.RelationsOf(control.Ref))
         {

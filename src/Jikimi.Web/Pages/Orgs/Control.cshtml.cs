@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jikimi.Web.Pages.Orgs;
 
 [EvidenceUpload]
-public sealed class ControlModel(GetControl get, UpdateControl update, RecordCheckItem record, AddComment comment, LinkEvidence link, UploadEvidence upload, ListMembers members, ListEvidence library, GetControlAutomation automation, AcceptSuggestion accept, DismissSuggestion dismiss) : OrgPage
+public sealed class ControlModel(GetControl get, UpdateControl update, RecordCheckItem record, AddComment comment, LinkEvidence link, UploadEvidence upload, ListMembers members, ListEvidence library, GetControlAutomation automation, Application.Cloud.GetAssessmentInheritance inheritance, AcceptSuggestion accept, DismissSuggestion dismiss) : OrgPage
 {
     [FromRoute]
     public Guid AssessmentId { get; set; }
@@ -25,6 +25,11 @@ public sealed class ControlModel(GetControl get, UpdateControl update, RecordChe
 
     /// <summary>What automated runs say about this control: latest per series, trend, suggestions (ADR 0040, 0041).</summary>
     public ControlAutomationView? Automation { get; private set; }
+
+    /// <summary>This control's cloud split and the provider certificates it rests on (null without declared cloud usage).</summary>
+    public Application.Cloud.ControlInheritance? Cloud { get; private set; }
+
+    public IReadOnlyList<Application.Cloud.ProviderInfo> CloudProviders { get; private set; } = [];
 
     /// <summary>Owners edit their own controls, managers all; viewers and auditors read.</summary>
     public bool CanEdit => Role.CanManageWorkspace() || (Role == Role.ControlOwner && Detail?.Control.OwnerUserId == Actor.UserId);
@@ -109,6 +114,12 @@ public sealed class ControlModel(GetControl get, UpdateControl update, RecordChe
         Members = await members.Handle(Access, ct);
         Library = (await library.Handle(Access, new EvidenceFilter(Take: 200), ct)).Items;
         Automation = (await automation.Handle(Access, AssessmentId, ControlId, ct)).Value;
+        if ((await inheritance.Handle(Access, AssessmentId, ct)).Value is { } cloud && cloud.Summary.Inherited + cloud.Summary.Shared > 0)
+        {
+            Cloud = cloud.Controls.FirstOrDefault(x => x.ControlId == ControlId);
+            CloudProviders = cloud.Providers;
+        }
+
         return true;
     }
 

@@ -1,14 +1,23 @@
 using Jikimi.Application.Assessments;
+using Jikimi.Application.Cloud;
 using Jikimi.Application.Evidence;
 using Jikimi.Application.Readiness;
 using Jikimi.Application.Risk;
 using Jikimi.Web.Ui;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Jikimi.Web.Pages.Orgs;
 
-public sealed class DashboardModel(ListAssessments assessments, GetReadiness readiness, ListControls controls, ListEvidence evidence, ListRiskAssessments riskAssessments, ListTreatmentDueItems dueItems) : OrgPage
+public sealed class DashboardModel(ListAssessments assessments, GetReadiness readiness, ListControls controls, ListEvidence evidence, ListRiskAssessments riskAssessments, ListTreatmentDueItems dueItems,
+    GetInheritance inheritance, IOptions<Application.Reminders.ReminderOptions> reminders, TimeProvider clock) : OrgPage
 {
+    /// <summary>Inherited or shared controls whose provider certificate lapsed, is undated or missing (banner when above 0).</summary>
+    public int CloudNeedsEvidence { get; private set; }
+
+    /// <summary>Provider certificates the organization relies on that end within the reminder lead time.</summary>
+    public IReadOnlyList<ProviderSide> CloudExpiring { get; private set; } = [];
+
     /// <summary>The newest risk assessment, for the risk card (null: none yet, no card).</summary>
     public RiskAssessmentView? RiskAssessment { get; private set; }
 
@@ -29,6 +38,12 @@ public sealed class DashboardModel(ListAssessments assessments, GetReadiness rea
         Assessments = await assessments.Handle(Access, ct);
         Assessment = Assessments.FirstOrDefault(a => a.Id == assessment) ?? Assessments.FirstOrDefault();
         RiskAssessment = (await riskAssessments.Handle(Access, ct)).FirstOrDefault();
+        var cloud = await inheritance.Handle(Access, ct);
+        CloudNeedsEvidence = cloud.Summary.NeedsEvidence;
+        var limit = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(reminders.Value.ProviderCertificateLeadDays);
+        CloudExpiring = cloud.Controls.SelectMany(c => c.Providers)
+            .Where(p => p.CertificateStatus == "valid" && p.ExpiresOn <= limit)
+            .DistinctBy(p => (p.Provider, p.Kind, p.Number)).ToList();
         if (RiskAssessment is not null)
         {
             OverdueTreatments = (await dueItems.Handle(Access, owner: null, overdueOnly: true, ct)).Count;
