@@ -80,6 +80,41 @@ public sealed partial class LegacyResultsTests
         Assert.Equal(HttpStatusCode.BadRequest, (await h.Client().SendAsync(forged)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_past_certificate_is_recorded_on_the_certification_page_and_listed_by_the_api()
+    {
+        await using var h = await WebHarness.StartAsync(TestDatabase.Sqlite);
+        var w = await World.CreateAsync(h);
+        var url = $"/orgs/{w.A.Org}/certification";
+        var browser = h.Client();
+        browser.DefaultRequestHeaders.Add("Cookie", $"jikimi_session={w.Alice}");
+        var get = await browser.GetAsync(url);
+        var token = AntiforgeryField().Match(await get.Content.ReadAsStringAsync()).Groups[1].Value;
+        var cookie = get.Headers.GetValues("Set-Cookie").First(x => x.StartsWith("jikimi_af=", StringComparison.Ordinal)).Split(';')[0];
+        var post = new HttpRequestMessage(HttpMethod.Post, url + "?handler=Past")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__af"] = token, ["scheme"] = "k-isms", ["number"] = "KISA-ISMS-2015-017", ["issuedOn"] = "2015-03-02", ["expiresOn"] = "2018-03-01", ["scope"] = "본사 IDC 및 쇼핑몰",
+            }),
+        };
+        post.Headers.Add("Cookie", $"jikimi_session={w.Alice}; {cookie}");
+        var r = await h.Client().SendAsync(post);
+        Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.OK, r.StatusCode.ToString());
+
+        var page = WebUtility.HtmlDecode(await (await browser.GetAsync(url)).Content.ReadAsStringAsync());
+        Assert.Contains("KISA-ISMS-2015-017", page, StringComparison.Ordinal);
+        Assert.Contains("2015-03-02 – 2018-03-01", page, StringComparison.Ordinal);
+
+        var list = await HttpAssert.Json(await h.Client(w.Alice).GetAsync($"/api/v1/orgs/{w.A.Org}/past-certificates"), HttpStatusCode.OK);
+        Assert.Equal("k-isms", list[0].GetProperty("scheme").GetString());
+        var again = await HttpAssert.Json(await h.Client(w.Alice).PostAsync($"/api/v1/orgs/{w.A.Org}/past-certificates",
+            new StringContent("""{"scheme":"k-isms","number":"KISA-ISMS-2015-017","issuedOn":"2015-03-02","expiresOn":"2018-03-01","scope":"x"}""", Encoding.UTF8, "application/json")), HttpStatusCode.Conflict);
+        Assert.Equal("past_certificate.exists", again.GetProperty("code").GetString());
+        var empty = await HttpAssert.Json(await h.Client(w.Alice).GetAsync($"/api/v1/orgs/{w.B.Org}/past-certificates"), HttpStatusCode.NotFound);
+        Assert.Equal("organization.not_found", empty.GetProperty("code").GetString());
+    }
+
     [GeneratedRegex("name=\"__af\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }
