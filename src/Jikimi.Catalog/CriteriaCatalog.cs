@@ -38,6 +38,9 @@ public sealed class CriteriaCatalog
     /// <summary>Well-known cloud providers shipped with Jikimi, with only their publicly known certificates.</summary>
     public IReadOnlyList<ShippedProvider> Providers { get; internal init; } = [];
 
+    /// <summary>Pre-ISMS-P schemes known only in outline (K-PIMS), by id: editions, counts and sources, no items.</summary>
+    public IReadOnlyDictionary<string, LegacyScheme> LegacySchemes { get; internal init; } = new Dictionary<string, LegacyScheme>();
+
     /// <summary>The certificate kinds a provider attestation may be (wire names).</summary>
     public static IReadOnlyList<string> AttestationKinds => ProviderReader.Kinds;
 

@@ -139,15 +139,21 @@ public sealed class CommonOptions
     {
         var o = new Option<string>("--edition", "-e")
         {
-            Description = "Criteria edition: 2023 (별표 7), 2018, 7-2 or 7-3 (simplified sets).",
+            Description = "Criteria edition: 2023 (별표 7), 2018, 7-2 or 7-3 (simplified sets), k-isms (legacy); k-pims is known only in outline (catalog list).",
             DefaultValueFactory = _ => defaultValue,
         };
-        o.AcceptOnlyFromAmong([.. EditionId.All.Select(e => e.ShortName), .. EditionId.All.Select(e => e.Value)]);
+        o.AcceptOnlyFromAmong([.. EditionId.All.Select(e => e.ShortName), .. EditionId.All.Select(e => e.Value), KPims]);
         return o;
     }
 
+    /// <summary>The K-PIMS scheme: accepted by --edition so `catalog list` can show its outline; it has no items to show or diff.</summary>
+    public const string KPims = "k-pims";
+
     public static EditionId ParseEdition(string? text) =>
-        EditionId.TryParse(text, out var e) ? e : throw new CliUsageException($"unknown edition '{text}' (use 2023, 2018, 7-2 or 7-3)");
+        EditionId.TryParse(text, out var e) ? e
+        : string.Equals(text?.Trim(), KPims, StringComparison.OrdinalIgnoreCase)
+            ? throw new CliUsageException("K-PIMS items are not in the catalog (their ids and titles were not found in public sources); `catalog list --edition k-pims` shows its editions, item counts and sources")
+            : throw new CliUsageException($"unknown edition '{text}' (use 2023, 2018, 7-2, 7-3 or k-isms)");
 
     public static Option<string> Format(string defaultValue, params string[] allowed)
     {

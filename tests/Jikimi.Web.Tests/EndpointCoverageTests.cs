@@ -135,6 +135,8 @@ public class EndpointCoverageTests
         [$"POST {O}/findings/{{findingId:guid}}/plan"] = Editors,
         [$"POST {O}/findings/{{findingId:guid}}/fix"] = Editors,
         [$"POST {O}/findings/{{findingId:guid}}/verify"] = AuditorsAndManagers,
+        [$"GET {O}/past-certificates/"] = NotAuditor,
+        [$"POST {O}/past-certificates/"] = Managers,
         [$"GET {O}/certificates/"] = NotAuditor,
         [$"GET {O}/certificates/{{certificateId:guid}}"] = NotAuditor,
         [$"GET {O}/certificates/{{certificateId:guid}}/timeline.svg"] = NotAuditor,

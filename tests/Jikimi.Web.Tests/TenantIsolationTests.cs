@@ -67,6 +67,7 @@ public class TenantIsolationTests
         ["POST /api/v1/orgs/{orgId:guid}/policies/{policyId:guid}/review"] = """{"note":"x"}""",
         ["POST /api/v1/orgs/{orgId:guid}/policies/{policyId:guid}/acknowledge"] = """{}""",
         ["POST /api/v1/orgs/{orgId:guid}/subject-requests/"] = """{"kind":"access"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/past-certificates/"] = """{"scheme":"k-isms","number":"KISA-2015-001","issuedOn":"2015-03-01","expiresOn":"2018-02-28","scope":"본사 IDC"}""",
         ["POST /api/v1/orgs/{orgId:guid}/subject-requests/{requestId:guid}/response"] = """{"outcome":"fulfilled"}""",
         ["POST /api/v1/orgs/{orgId:guid}/assessments/{assessmentId:guid}/statement"] = "multipart",
         ["POST /api/v1/orgs/{orgId:guid}/prowler"] = "multipart",

@@ -52,6 +52,7 @@ public static partial class AuditActions
     public const string FindingClosed = "finding.closed";
     public const string FindingSentBack = "finding.sent_back";
     public const string CertificateIssued = "certificate.issued";
+    public const string PastCertificateRecorded = "past_certificate.recorded";
     public const string CertificateSuspended = "certificate.suspended";
     public const string CertificateReinstated = "certificate.reinstated";
     public const string CertificateRevoked = "certificate.revoked";

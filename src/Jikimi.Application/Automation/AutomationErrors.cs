@@ -30,3 +30,13 @@ public sealed record RunsNotComparable(Guid From, Guid To) : RuleError(
 public sealed record NoEarlierRun(Guid Run) : RuleError(
     "automation.no_earlier_run",
     $"The run {Run} is the first of its series; there is nothing earlier to compare it with.");
+
+/// <summary>A legacy results sheet breaks a rule at a named row or column; nothing was recorded.</summary>
+public sealed record LegacySheetInvalid(string Where, string Problem) : RuleError(
+    "legacy.sheet_invalid",
+    $"The legacy results were not imported: {Where}: {Problem} Nothing was stored.");
+
+/// <summary>Legacy results map onto an ISMS-P 2023 assessment only (the crosswalk's target).</summary>
+public sealed record LegacyTargetNot2023(string Edition) : RuleError(
+    "legacy.target_not_2023",
+    $"Legacy K-ISMS results map onto an ISMS-P 2023 assessment; this assessment is of {Edition}.");

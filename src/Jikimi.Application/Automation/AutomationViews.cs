@@ -77,7 +77,8 @@ public sealed record AutomatedRunDetail(AutomatedRunView Run, IReadOnlyList<Auto
 /// <summary>The latest run of one series on one control: counts, failing resources and when it ran.</summary>
 public sealed record ControlSeriesView(string Source, string Label, Guid RunId, DateTime RanAt, StatusCounts Counts, IReadOnlyList<FailingResourceView> Failing);
 
-public sealed record FailingResourceView(string RuleId, string TitleKo, string TitleEn, string Severity, string ResourceType, string ResourceId, string? CheckItemId);
+/// <param name="Detail">The result's detail; for legacy results, the crosswalk's relation and reason.</param>
+public sealed record FailingResourceView(string RuleId, string TitleKo, string TitleEn, string Severity, string ResourceType, string ResourceId, string? CheckItemId, string? Detail = null);
 
 public sealed record TrendPoint(Guid RunId, string Source, string Label, DateTime RanAt, int Pass, int Fail);
 

@@ -50,12 +50,12 @@ public sealed class GetControlAutomation(JikimiDb db)
         {
             var failing = await db.AutomatedResultControls.AsNoTracking()
                 .Where(l => l.RunId == s.Run && l.ControlId == controlId && l.Status == AutomatedStatus.Fail)
-                .Join(db.AutomatedResults, l => l.ResultId, r => r.Id, (l, r) => new { r.RuleId, r.TitleKo, r.TitleEn, r.Severity, r.ResourceType, r.ResourceId, l.CheckItem })
+                .Join(db.AutomatedResults, l => l.ResultId, r => r.Id, (l, r) => new { r.RuleId, r.TitleKo, r.TitleEn, r.Severity, r.ResourceType, r.ResourceId, l.CheckItem, r.Detail })
                 .OrderByDescending(x => x.Severity).ThenBy(x => x.RuleId).ThenBy(x => x.ResourceId).ThenBy(x => x.CheckItem)
                 .Take(MaxFailing)
                 .ToListAsync(ct);
             latest.Add(new ControlSeriesView(s.Source, s.Label, s.Run, s.RanAt, s.Counts, failing
-                .Select(f => new FailingResourceView(f.RuleId, f.TitleKo, f.TitleEn, f.Severity.ToWire(), f.ResourceType, f.ResourceId, f.CheckItem > 0 ? $"{controlId}-{f.CheckItem}" : null))
+                .Select(f => new FailingResourceView(f.RuleId, f.TitleKo, f.TitleEn, f.Severity.ToWire(), f.ResourceType, f.ResourceId, f.CheckItem > 0 ? $"{controlId}-{f.CheckItem}" : null, f.Detail))
                 .ToList()));
         }
 

@@ -57,6 +57,19 @@ internal sealed class CertificateConfig : IEntityTypeConfiguration<Certificate>
     }
 }
 
+internal sealed class PastCertificateConfig : IEntityTypeConfiguration<Jikimi.Domain.History.PastCertificate>
+{
+    public void Configure(EntityTypeBuilder<Jikimi.Domain.History.PastCertificate> b)
+    {
+        b.HasIndex(x => new { x.OrganizationId, x.Scheme, x.Number }).IsUnique();
+        b.Property(x => x.Scheme).HasMaxLength(10);
+        b.Property(x => x.Number).HasMaxLength(Jikimi.Domain.History.PastCertificate.NumberMax);
+        b.Property(x => x.Scope).HasMaxLength(Jikimi.Domain.History.PastCertificate.ScopeMax);
+        b.Property(x => x.RecordedBy).HasMaxLength(200);
+        b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ReminderConfig : IEntityTypeConfiguration<Jikimi.Domain.Reminders.Reminder>
 {
     public void Configure(EntityTypeBuilder<Jikimi.Domain.Reminders.Reminder> b)

@@ -47,6 +47,7 @@ public sealed class JikimiDb(DbContextOptions<JikimiDb> options)
     public DbSet<AuditorAssignment> AuditorAssignments => Set<AuditorAssignment>();
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<Jikimi.Domain.History.PastCertificate> PastCertificates => Set<Jikimi.Domain.History.PastCertificate>();
     public DbSet<Jikimi.Domain.Reminders.Reminder> Reminders => Set<Jikimi.Domain.Reminders.Reminder>();
     public DbSet<Jikimi.Domain.Automation.AutomatedRun> AutomatedRuns => Set<Jikimi.Domain.Automation.AutomatedRun>();
     public DbSet<Jikimi.Domain.Automation.AutomatedResult> AutomatedResults => Set<Jikimi.Domain.Automation.AutomatedResult>();

@@ -9,14 +9,15 @@ namespace Jikimi.Application.Reminders;
 
 /// <summary>
 /// Creates the reminders that are due by now, across all organizations: corrective actions, surveillance and
-/// renewal audits, certificate and evidence expiry, policy reviews and data subjects' requests — one row per channel, never twice (the unique key on kind,
+/// renewal audits, the renewal application, certificate and evidence expiry, policy reviews and data subjects' requests — one row per channel, never twice (the unique key on kind,
 /// subject, due instant and channel; a new deadline, e.g. after re-correction, is a new reminder). Returns how many it created.
 /// </summary>
-public sealed class PlanReminders(JikimiDb db, TimeProvider clock, IOptions<ReminderOptions> options)
+public sealed class PlanReminders(JikimiDb db, TimeProvider clock, IOptions<ReminderOptions> options, IOptions<Audits.CertificationOptions> certification)
 {
     public const string CorrectiveActionDue = "corrective_action_due";
     public const string SurveillanceDue = "surveillance_due";
     public const string RenewalDue = "renewal_due";
+    public const string RenewalApplicationDue = "renewal_application_due";
     public const string CertificateExpiring = "certificate_expiring";
     public const string EvidenceExpiring = "evidence_expiring";
     public const string ProviderCertificateExpiring = "provider_certificate_expiring";
@@ -58,6 +59,24 @@ public sealed class PlanReminders(JikimiDb db, TimeProvider clock, IOptions<Remi
             candidates.Add(new Candidate(c.OrganizationId, CertificateExpiring, "certificate", c.Id, c.ExpiresOn,
                 $"[지킴이] 인증서 {c.Number} 만료 {c.ExpiresOn:yyyy-MM-dd} / Certificate {c.Number} expires {c.ExpiresOn:yyyy-MM-dd}",
                 $"인증서 {c.Number}의 유효기간이 {c.ExpiresOn:yyyy-MM-dd}에 끝납니다. / Certificate {c.Number} is valid until {c.ExpiresOn:yyyy-MM-dd}."));
+        }
+
+        // The renewal is applied for RenewalLeadMonths before expiry (고시 제28조 [S]); the audit itself is due by the expiry.
+        var policy = certification.Value.Policy;
+        var applicationLimit = today.AddDays(o.RenewalApplicationLeadDays);
+        var expiryLimit = applicationLimit.AddMonths(policy.RenewalLeadMonths);
+        foreach (var c in await db.Certificates.IgnoreQueryFilters().AsNoTracking()
+                     .Where(c => c.Status != CertificateStatus.Revoked && c.ExpiresOn <= expiryLimit && c.ExpiresOn >= today).ToListAsync(ct))
+        {
+            var applyBy = c.RenewalApplicationDue(policy);
+            if (applyBy > applicationLimit || applyBy < today)
+            {
+                continue;
+            }
+
+            candidates.Add(new Candidate(c.OrganizationId, RenewalApplicationDue, "certificate", c.Id, applyBy,
+                $"[지킴이] 인증서 {c.Number} 갱신 신청 기한 {applyBy:yyyy-MM-dd} / Renewal application for certificate {c.Number} due {applyBy:yyyy-MM-dd}",
+                $"인증서 {c.Number}(만료 {c.ExpiresOn:yyyy-MM-dd})의 갱신심사는 만료 {policy.RenewalLeadMonths}개월 전인 {applyBy:yyyy-MM-dd}까지 신청해야 합니다(고시 제28조). / Apply for the renewal audit of certificate {c.Number} (expires {c.ExpiresOn:yyyy-MM-dd}) by {applyBy:yyyy-MM-dd}, {policy.RenewalLeadMonths} months before expiry (notice Art. 28)."));
         }
 
         var evidenceLimit = today.AddDays(o.EvidenceLeadDays);

@@ -26,6 +26,10 @@ public sealed class ReminderOptions
     [Range(0, 365)]
     public int CertificateLeadDays { get; set; } = 90;
 
+    /// <summary>How long before the last day to apply for renewal (expiry − Certification:RenewalLeadMonths) its reminder is planned.</summary>
+    [Range(0, 365)]
+    public int RenewalApplicationLeadDays { get; set; } = 30;
+
     [Range(0, 365)]
     public int EvidenceLeadDays { get; set; } = 14;
 

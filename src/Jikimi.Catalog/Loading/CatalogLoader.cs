@@ -101,6 +101,16 @@ public static partial class CatalogLoader
                 }
             }
 
+            var schemes = new Dictionary<string, LegacyScheme>(StringComparer.Ordinal);
+            foreach (var path in Under(docs, "k-pims/"))
+            {
+                used.Add(path);
+                if (LegacySchemeReader.Read(path, docs[path].RootElement, problems) is { } scheme && !schemes.TryAdd(scheme.Id, scheme))
+                {
+                    problems.Add(new CatalogProblem(path, scheme.Id, "scheme id appears in two files"));
+                }
+            }
+
             foreach (var stray in docs.Keys.Where(p => !used.Contains(p)))
             {
                 problems.Add(new CatalogProblem(stray, null, "is not part of any known catalog (check its folder and name)"));
@@ -112,6 +122,7 @@ public static partial class CatalogLoader
                 Mappings = mappings,
                 Responsibilities = responsibilities,
                 Providers = providers,
+                LegacySchemes = schemes,
             } : null;
             return new CatalogLoadResult(catalog, problems);
         }

@@ -24,7 +24,7 @@ public static class DiffCommand
             var a = CommonOptions.ParseEdition(p.GetValue(from));
             var b = CommonOptions.ParseEdition(p.GetValue(to));
             var found = catalog.FindCrosswalk(a, b)
-                ?? throw new CliUsageException($"there is no crosswalk between {a.ShortName} and {b.ShortName} (try: diff 2018 2023, diff 7-2 2023, diff 7-3 2023)");
+                ?? throw new CliUsageException($"there is no crosswalk between {a.ShortName} and {b.ShortName} (try: diff 2018 2023, diff 7-2 2023, diff 7-3 2023, diff k-isms 2023, diff k-isms 2018)");
             var (cw, reversed) = found;
             var lang = common.LanguageOf(p);
             var source = catalog[cw.From];

@@ -19,6 +19,11 @@ public static class ListCommand
         var cmd = new Command("list", "List the controls of an edition.") { edition, scope, format };
         cmd.SetAction(p =>
         {
+            if (CatalogCommands.Catalog.LegacySchemes.TryGetValue(p.GetValue(edition)?.Trim().ToLowerInvariant() ?? string.Empty, out var scheme))
+            {
+                return SchemeOutput.Write(ctx, scheme, p.GetValue(format) == "json", common.LanguageOf(p));
+            }
+
             var ed = CatalogCommands.Catalog[CommonOptions.ParseEdition(p.GetValue(edition))];
             var controls = p.GetValue(scope) is { } s && AppliesToExtensions.TryParseCertification(s, out var sc)
                 ? ed.InScope(sc).ToArray()

@@ -29,7 +29,10 @@ public static class AutomatedSources
     public const string AccessRecords = "access_records";
     public const string AzurePolicy = "azure_policy";
 
-    public static readonly IReadOnlyList<string> All = [Prowler, Checks, PiiScan, AccessRecords, AzurePolicy];
+    /// <summary>An organization's last K-ISMS assessment results, mapped onto 2023 through the crosswalk (issue 19).</summary>
+    public const string Legacy = "legacy";
+
+    public static readonly IReadOnlyList<string> All = [Prowler, Checks, PiiScan, AccessRecords, AzurePolicy, Legacy];
 
     public static bool IsKnown(string? source) => source is not null && All.Contains(source, StringComparer.Ordinal);
 }

@@ -54,6 +54,16 @@ public static class CertificationEndpoints
         org.MapGet("/notifications", async (HttpContext http, int? take, ListNotifications h, CancellationToken ct) => Problems.Ok(await h.Handle(http.Access(), take ?? 100, ct)))
             .WithTags("Notifications").WithSummary("In-app reminders: corrective actions due, surveillance/renewal due, certificate and evidence expiring.");
 
+        var past = org.MapGroup("/past-certificates").WithTags("Certificates");
+        past.MapGet("/", async (HttpContext http, Jikimi.Application.History.ListPastCertificates h, CancellationToken ct) => Problems.Ok(await h.Handle(http.Access(), ct)))
+            .WithSummary("Certificates held before (K-ISMS, K-PIMS, or ISMS/ISMS-P before Jikimi): number, dates, scope.");
+        past.MapPost("/", async (HttpContext http, Jikimi.Application.History.PastCertificateRequest req, Jikimi.Application.History.RecordPastCertificate h, CancellationToken ct) =>
+            {
+                var r = await h.Handle(http.Access(), req, ct);
+                return r.Error is { } e ? (IResult)Problems.From(e) : TypedResults.Created($"/api/v1/orgs/{http.Access().OrganizationId}/past-certificates/{r.Value!.Id}", r.Value);
+            })
+            .WithSummary("Record a past certificate: {scheme: k-isms|k-pims|isms|isms-p, number, issuedOn, expiresOn, scope}.");
+
         var certs = org.MapGroup("/certificates").WithTags("Certificates");
         certs.MapGet("/", async (HttpContext http, ListCertificates h, CancellationToken ct) => Problems.Ok(await h.Handle(http.Access(), ct)));
         certs.MapGet("/{certificateId:guid}", async (HttpContext http, Guid certificateId, GetCertificate h, CancellationToken ct) => Problems.Ok(await h.Handle(http.Access(), certificateId, ct)))

@@ -62,6 +62,10 @@ public static class ErrorTexts
         // automated evidence (ADR 0040, 0041)
         ["automation.invalid"] = ("자동 점검 결과를 기록하지 않았습니다: 표시된 위치의 항목이 올바르지 않습니다. 아무것도 저장하지 않았습니다.", "The automated results were not recorded: an entry is wrong at the place named; nothing was stored."),
         ["automation.unreadable"] = ("파일을 점검 결과로 읽을 수 없습니다(JSON이 아니거나 잘렸거나 다른 종류의 파일). 파일과 위치를 확인하세요. 아무것도 저장하지 않았습니다.", "The file could not be read as check results (not JSON, cut short or another kind of file); nothing was stored."),
+        ["past_certificate.invalid"] = ("이전 인증서를 기록하지 않았습니다: 제도(k-isms, k-pims, isms, isms-p), 번호, 발급일보다 늦은 만료일, 인증 범위를 확인하세요.", "The past certificate was not recorded: check the scheme (k-isms, k-pims, isms, isms-p), the number, an expiry after the issue date and the scope."),
+        ["past_certificate.exists"] = ("같은 제도와 번호의 이전 인증서가 이미 기록되어 있습니다.", "A past certificate with this scheme and number is already recorded."),
+        ["legacy.sheet_invalid"] = ("이전 심사 결과 시트를 가져오지 않았습니다: 표시된 행이나 열이 올바르지 않습니다(열: id, result, note). 아무것도 저장하지 않았습니다.", "The legacy results sheet was not imported: a row or column is wrong at the place named (columns: id, result, note); nothing was stored."),
+        ["legacy.target_not_2023"] = ("K-ISMS 결과는 ISMS-P 2023 심사에만 대응시킬 수 있습니다.", "Legacy K-ISMS results map onto an ISMS-P 2023 assessment only."),
         ["automation.too_many_results"] = ("한 번의 실행에 결과가 너무 많습니다. 계정이나 리전별로 나누어 올리세요. 아무것도 저장하지 않았습니다.", "The run holds too many results; split it by account or region. Nothing was stored."),
         ["automation.no_control_in_assessment"] = ("어떤 결과도 이 평가의 통제를 증적하지 않습니다. 아무것도 저장하지 않았습니다.", "None of the results evidences a control of this assessment; nothing was stored."),
         ["automation.runs_not_comparable"] = ("출처가 다른 두 실행은 비교할 수 없습니다. 같은 출처의 실행을 고르세요.", "Runs of different sources cannot be compared."),

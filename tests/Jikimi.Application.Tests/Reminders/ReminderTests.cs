@@ -172,6 +172,41 @@ public class ReminderTests
     [Theory]
     [InlineData(TestDatabase.Sqlite)]
     [PostgresData]
+    public async Task The_renewal_application_is_reminded_before_its_own_deadline_three_months_before_expiry(string provider)
+    {
+        // Issue 19: the 3-months-before-expiry rule is about applying for renewal (고시 제28조), not about the audit date.
+        await using var app = await AppHarness.CreateAsync(provider);
+        var (admin, _) = await OrgWithAssessmentAsync(app);
+        var audit = Ok(await app.Run(admin.OrganizationId, sp => sp.GetRequiredService<CreateAudit>().Handle(admin, new CreateAuditRequest("initial", null, null, new DateOnly(2025, 1, 1), null, null, null, null, null, null, null, null, null), default)));
+        var decided = Ok(await app.Run(admin.OrganizationId, sp => sp.GetRequiredService<DecideAudit>().Handle(admin, audit.Id, new DecideAuditRequest("approve", null, null, "C-7", null), default)));
+        Assert.NotNull(decided.NextAudit);
+
+        async Task<List<(string Kind, DateTime Due)>> Applications()
+        {
+            await Plan(app);
+            await using var db = app.Database.NewContext();
+            return (await db.Reminders.IgnoreQueryFilters().Where(r => r.Kind == PlanReminders.RenewalApplicationDue).Select(r => new { r.Kind, r.DueAt }).ToListAsync())
+                .Select(r => (r.Kind, r.DueAt)).ToList();
+        }
+
+        // Issued 2026-11-27, valid 3 years: expires 2029-11-26; apply by 2029-08-26; reminded 30 days before that.
+        app.Clock.SetUtcNow(new DateTimeOffset(2029, 7, 26, 0, 0, 0, TimeSpan.Zero));
+        Assert.Empty(await Applications());
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        var reminder = Assert.Single(await Applications());
+        Assert.Equal(new DateTime(2029, 8, 26, 0, 0, 0, DateTimeKind.Utc), reminder.Due);
+        Assert.Single(await Applications()); // planned once
+
+        await Dispatch(app);
+        var note = Assert.Single(Ok(await app.Run(admin.OrganizationId, sp => sp.GetRequiredService<ListNotifications>().Handle(admin, 10, default))), n => n.Kind == PlanReminders.RenewalApplicationDue);
+        Assert.Contains("2029-08-26", note.Title, StringComparison.Ordinal);
+        Assert.Contains("2029-11-26", note.Body, StringComparison.Ordinal);
+        Assert.Contains("제28조", note.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
     public async Task Expiring_evidence_is_reminded_and_deleted_evidence_is_not(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);

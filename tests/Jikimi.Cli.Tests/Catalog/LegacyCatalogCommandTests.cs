@@ -66,4 +66,43 @@ public sealed class LegacyCatalogCommandTests : IDisposable
         Assert.Contains("[title unconfirmed]", text.Out, StringComparison.Ordinal);
         Assert.Contains("superset", text.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Diff_k_isms_2018_is_the_missing_leg_with_every_entry_flagged()
+    {
+        var j = Json("catalog", "diff", "k-isms", "2018", "--format", "json");
+        Assert.Equal("k-isms-2013", j.GetProperty("from").GetString());
+        Assert.Equal("isms-p-2018", j.GetProperty("to").GetString());
+        var summary = j.GetProperty("summary");
+        Assert.Equal(104, new[] { "equal", "subset", "superset", "intersects" }.Sum(k => summary.TryGetProperty(k, out var n) ? n.GetInt32() : 0));
+        var row = j.GetProperty("entries").EnumerateArray().Single(e => e.TryGetProperty("from", out var f) && f.GetString() == "7.1.1");
+        Assert.Equal("equal", row.GetProperty("kind").GetString());
+        Assert.Equal("2.4.1", row.GetProperty("to")[0].GetString());
+        Assert.Equal("S", row.GetProperty("confidence").GetString()); // the 2018 title rests on a secondary source
+
+        var show = _cli.Run("catalog", "show", "11.5.2", "--edition", "k-isms", "--lang", "ko");
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("보안 패치", show.Out, StringComparison.Ordinal); // its own summary
+    }
+
+    [Fact]
+    public void List_k_pims_gives_the_count_per_edition_with_sources_and_show_says_why_there_are_no_items()
+    {
+        var j = Json("catalog", "list", "--edition", "k-pims", "--format", "json");
+        Assert.False(j.GetProperty("itemsEncoded").GetBoolean());
+        var editions = j.GetProperty("editions").EnumerateArray().ToList();
+        Assert.Equal([86, 82], editions.Select(e => e.GetProperty("itemCount").GetInt32()));
+        Assert.Equal(["S", "M"], editions.Select(e => e.GetProperty("confidence").GetString()));
+        Assert.Equal("2016-01-01", editions[0].GetProperty("effectiveFrom").GetString());
+
+        var text = _cli.Run("catalog", "list", "--edition", "k-pims", "--lang", "en");
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("Sources tried", text.Out, StringComparison.Ordinal);
+        Assert.Contains("[unconfirmed]", text.Out, StringComparison.Ordinal);
+
+        var show = _cli.Run("catalog", "show", "1.1", "--edition", "k-pims");
+        Assert.NotEqual(0, show.ExitCode);
+        Assert.Contains("catalog list --edition k-pims", show.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", show.Err, StringComparison.Ordinal);
+    }
 }

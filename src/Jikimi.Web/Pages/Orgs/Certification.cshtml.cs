@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jikimi.Web.Pages.Orgs;
 
 public sealed class CertificationModel(ListCertificates certificates, GetCertificateTimeline timeline, ListAudits audits, CreateAudit create, PrepareApplication prepare,
-    ListAssessments assessments, ListNotifications notifications) : OrgPage
+    ListAssessments assessments, ListNotifications notifications, Jikimi.Application.History.ListPastCertificates pastList, Jikimi.Application.History.RecordPastCertificate recordPast) : OrgPage
 {
     public IReadOnlyList<CertificateView> Certificates { get; private set; } = [];
 
@@ -22,6 +22,9 @@ public sealed class CertificationModel(ListCertificates certificates, GetCertifi
     public IReadOnlyList<NotificationView> Notifications { get; private set; } = [];
 
     public ApplicationStatement? Application { get; private set; }
+
+    /// <summary>Certificates held before (K-ISMS, K-PIMS, or before Jikimi), issue 19.</summary>
+    public IReadOnlyList<Jikimi.Application.History.PastCertificateView> Past { get; private set; } = [];
 
     public async Task OnGetAsync(DateOnly? operatingSince, CancellationToken ct) => await Load(operatingSince, ct);
 
@@ -39,8 +42,21 @@ public sealed class CertificationModel(ListCertificates certificates, GetCertifi
         return Done(L("심사를 추가했습니다.", "Audit added."), OrgUrl($"/audits/{r.Value!.Id}"));
     }
 
+    public async Task<IActionResult> OnPostPastAsync(string? scheme, string? number, DateOnly? issuedOn, DateOnly? expiresOn, string? scope, CancellationToken ct)
+    {
+        var r = await recordPast.Handle(Access, new Jikimi.Application.History.PastCertificateRequest(scheme, number, issuedOn ?? default, expiresOn ?? default, scope), ct);
+        if (r.Error is { } e)
+        {
+            await Load(null, ct);
+            return Fail(e);
+        }
+
+        return Done(L("이전 인증서를 기록했습니다.", "Past certificate recorded."), OrgUrl("/certification"));
+    }
+
     private async Task Load(DateOnly? operatingSince, CancellationToken ct)
     {
+        Past = (await pastList.Handle(Access, ct)).Value ?? [];
         Certificates = (await certificates.Handle(Access, ct)).Value ?? [];
         foreach (var c in Certificates)
         {

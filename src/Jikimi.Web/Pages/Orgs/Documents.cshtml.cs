@@ -4,6 +4,7 @@ using Jikimi.Catalog.Model;
 using Jikimi.Domain.Common;
 using Jikimi.Reports.Common;
 using Jikimi.Reports.Oscal;
+using Jikimi.Application.Automation;
 using Jikimi.Application.Automation.Prowler;
 using Jikimi.Reports.Readiness;
 using Jikimi.Reports.Statement;
@@ -16,7 +17,7 @@ namespace Jikimi.Web.Pages.Orgs;
 
 /// <summary>Downloads and uploads of one assessment's documents: the same use cases as the API's /statement, /reports, /oscal, /prowler.</summary>
 [EvidenceUpload]
-public sealed class DocumentsModel(GetAssessment get, ExportStatement statement, ImportStatement importStatement, BuildReadinessReport readiness, ExportOscalResults oscal, ImportProwler prowler) : OrgPage
+public sealed class DocumentsModel(GetAssessment get, ExportStatement statement, ImportStatement importStatement, BuildReadinessReport readiness, ExportOscalResults oscal, ImportProwler prowler, ImportLegacyResults legacy) : OrgPage
 {
     [FromRoute]
     public Guid AssessmentId { get; set; }
@@ -26,6 +27,9 @@ public sealed class DocumentsModel(GetAssessment get, ExportStatement statement,
     public IReadOnlyList<SheetProblem>? StatementProblems { get; private set; }
 
     public ProwlerImportReport? Prowler { get; private set; }
+
+    /// <summary>The last K-ISMS results mapped onto this assessment as suggestions (issue 19).</summary>
+    public RecordedRunView? Legacy { get; private set; }
 
     /// <summary>What the uploaded Prowler file held (found, mapped, unmapped with reasons, manual, muted), imported or refused.</summary>
     public ProwlerCounts? ProwlerCounts { get; private set; }
@@ -97,6 +101,29 @@ public sealed class DocumentsModel(GetAssessment get, ExportStatement statement,
 
         Prowler = r.Value;
         ProwlerCounts = r.Value!.Counts;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostLegacyAsync(IFormFile? file, string? label, CancellationToken ct)
+    {
+        if (!await Load(ct))
+        {
+            return NotFound();
+        }
+
+        if (file is null)
+        {
+            return Fail(new Invalid("file", L("파일을 선택하세요.", "Choose a file.")));
+        }
+
+        await using var content = file.OpenReadStream();
+        var r = await legacy.Handle(Access, AssessmentId, content, file.FileName, label, ct);
+        if (r.Error is { } e)
+        {
+            return Fail(e);
+        }
+
+        Legacy = r.Value;
         return Page();
     }
 
