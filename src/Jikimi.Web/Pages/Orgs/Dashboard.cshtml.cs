@@ -1,5 +1,6 @@
 using Jikimi.Application.Assessments;
 using Jikimi.Application.Evidence;
+using Jikimi.Application.Programme;
 using Jikimi.Application.Readiness;
 using Jikimi.Application.Risk;
 using Jikimi.Web.Ui;
@@ -7,8 +8,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Jikimi.Web.Pages.Orgs;
 
-public sealed class DashboardModel(ListAssessments assessments, GetReadiness readiness, ListControls controls, ListEvidence evidence, ListRiskAssessments riskAssessments, ListTreatmentDueItems dueItems) : OrgPage
+public sealed class DashboardModel(ListAssessments assessments, GetReadiness readiness, ListControls controls, ListEvidence evidence, ListRiskAssessments riskAssessments, ListTreatmentDueItems dueItems, ListOperationsDue operationsDue) : OrgPage
 {
+    /// <summary>What the management system must do by the end of this month (and what is late); null for auditors, who do not see operating records.</summary>
+    public IReadOnlyList<OperationsDueItem>? OperationsDue { get; private set; }
+
     /// <summary>The newest risk assessment, for the risk card (null: none yet, no card).</summary>
     public RiskAssessmentView? RiskAssessment { get; private set; }
 
@@ -29,6 +33,11 @@ public sealed class DashboardModel(ListAssessments assessments, GetReadiness rea
         Assessments = await assessments.Handle(Access, ct);
         Assessment = Assessments.FirstOrDefault(a => a.Id == assessment) ?? Assessments.FirstOrDefault();
         RiskAssessment = (await riskAssessments.Handle(Access, ct)).FirstOrDefault();
+        if (Role != Jikimi.Domain.Organizations.Role.Auditor)
+        {
+            OperationsDue = await operationsDue.Handle(Access, ct);
+        }
+
         if (RiskAssessment is not null)
         {
             OverdueTreatments = (await dueItems.Handle(Access, owner: null, overdueOnly: true, ct)).Count;
