@@ -68,6 +68,8 @@ public class TenantIsolationTests
         ["POST /api/v1/orgs/{orgId:guid}/policies/{policyId:guid}/acknowledge"] = """{}""",
         ["POST /api/v1/orgs/{orgId:guid}/subject-requests/"] = """{"kind":"access"}""",
         ["POST /api/v1/orgs/{orgId:guid}/subject-requests/{requestId:guid}/response"] = """{"outcome":"fulfilled"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/meetings/"] = """{"title":"x","agenda":"x","attendees":"x"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/meetings/{meetingId:guid}/actions/{actionId:guid}/complete"] = """{}""",
         ["POST /api/v1/orgs/{orgId:guid}/assessments/{assessmentId:guid}/statement"] = "multipart",
         ["POST /api/v1/orgs/{orgId:guid}/prowler"] = "multipart",
         ["POST /api/v1/orgs/{orgId:guid}/assessments/{assessmentId:guid}/automated-runs"] = "multipart",
