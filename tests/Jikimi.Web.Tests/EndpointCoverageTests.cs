@@ -157,6 +157,9 @@ public class EndpointCoverageTests
         [$"GET {O}/subject-requests/"] = NotAuditor,
         [$"POST {O}/subject-requests/"] = Managers,
         [$"POST {O}/subject-requests/{{requestId:guid}}/response"] = Managers,
+        [$"GET {O}/meetings/"] = NotAuditor,
+        [$"POST {O}/meetings/"] = Managers,
+        [$"POST {O}/meetings/{{meetingId:guid}}/actions/{{actionId:guid}}/complete"] = Managers,
     };
 
     /// <summary>Who may open each organization page (GET; its forms call the same handlers as the API).</summary>
@@ -186,6 +189,7 @@ public class EndpointCoverageTests
         ["orgs/{orgId:guid}/cloud"] = NotAuditor,
         ["orgs/{orgId:guid}/policies"] = NotAuditor,
         ["orgs/{orgId:guid}/subject-requests"] = NotAuditor,
+        ["orgs/{orgId:guid}/meetings"] = NotAuditor,
     };
 
     /// <summary>

@@ -69,6 +69,8 @@ public class TenantIsolationTests
         ["POST /api/v1/orgs/{orgId:guid}/subject-requests/"] = """{"kind":"access"}""",
         ["POST /api/v1/orgs/{orgId:guid}/past-certificates/"] = """{"scheme":"k-isms","number":"KISA-2015-001","issuedOn":"2015-03-01","expiresOn":"2018-02-28","scope":"본사 IDC"}""",
         ["POST /api/v1/orgs/{orgId:guid}/subject-requests/{requestId:guid}/response"] = """{"outcome":"fulfilled"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/meetings/"] = """{"title":"x","agenda":"x","attendees":"x"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/meetings/{meetingId:guid}/actions/{actionId:guid}/complete"] = """{}""",
         ["POST /api/v1/orgs/{orgId:guid}/assessments/{assessmentId:guid}/statement"] = "multipart",
         ["POST /api/v1/orgs/{orgId:guid}/prowler"] = "multipart",
         ["POST /api/v1/orgs/{orgId:guid}/assessments/{assessmentId:guid}/automated-runs"] = "multipart",

@@ -12,3 +12,10 @@ public static partial class AuditActions
     public const string SubjectRequestLogged = "subject_request.logged";
     public const string SubjectRequestAnswered = "subject_request.answered";
 }
+
+/// <summary>Committee and working-group meetings (issue 20).</summary>
+public static partial class AuditActions
+{
+    public const string MeetingRecorded = "meeting.recorded";
+    public const string MeetingActionDone = "meeting.action_done";
+}

@@ -65,3 +65,35 @@ internal sealed class SubjectRequestConfig : IEntityTypeConfiguration<SubjectReq
         b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class MeetingConfig : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> b)
+    {
+        b.ToTable("Meetings");
+        b.HasIndex(x => new { x.OrganizationId, x.Number }).IsUnique();
+        b.HasIndex(x => new { x.OrganizationId, x.HeldOn });
+        b.Property(x => x.Title).HasMaxLength(300);
+        b.Property(x => x.Agenda).HasMaxLength(Meeting.TextMax);
+        b.Property(x => x.Attendees).HasMaxLength(2000);
+        b.Property(x => x.Decisions).HasMaxLength(Meeting.TextMax);
+        b.Property(x => x.Minutes).HasMaxLength(Meeting.TextMax);
+        b.Ignore(x => x.AttendeeList);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MeetingActionConfig : IEntityTypeConfiguration<MeetingAction>
+{
+    public void Configure(EntityTypeBuilder<MeetingAction> b)
+    {
+        b.ToTable("MeetingActions");
+        b.HasIndex(x => new { x.OrganizationId, x.DueOn });
+        b.HasIndex(x => x.MeetingId);
+        b.Property(x => x.Description).HasMaxLength(1000);
+        b.Property(x => x.Owner).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

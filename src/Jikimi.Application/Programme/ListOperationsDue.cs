@@ -10,7 +10,7 @@ public sealed record OperationsDueItem(string Kind, Guid Id, string TitleKo, str
 
 /// <summary>
 /// The operations view: what is due by the end of this month (and everything already late) across policy reviews,
-/// policy drafts waiting for approval and unanswered data subjects' requests, soonest first.
+/// unanswered data subjects' requests and open action items of committee meetings, soonest first.
 /// </summary>
 public sealed class ListOperationsDue(JikimiDb db, TimeProvider clock)
 {
@@ -28,6 +28,13 @@ public sealed class ListOperationsDue(JikimiDb db, TimeProvider clock)
         foreach (var r in await db.Set<SubjectRequest>().AsNoTracking().Where(r => r.RespondedOn == null && r.DueOn <= monthEnd).ToListAsync(ct))
         {
             items.Add(new OperationsDueItem("subject_request", r.Id, $"정보주체 요구 #{r.Number} ({r.Kind.TitleKo()})", $"Data subject's request #{r.Number} ({r.Kind.TitleEn()})", r.DueOn, r.IsOverdue(today), "/subject-requests?status=open"));
+        }
+
+        var meetings = await db.Set<Meeting>().AsNoTracking().Select(m => new { m.Id, m.Number }).ToDictionaryAsync(m => m.Id, m => m.Number, ct);
+        foreach (var a in await db.Set<MeetingAction>().AsNoTracking().Where(a => a.DoneOn == null && a.DueOn <= monthEnd).ToListAsync(ct))
+        {
+            var n = meetings.GetValueOrDefault(a.MeetingId);
+            items.Add(new OperationsDueItem("meeting_action", a.Id, $"회의 #{n} 조치: {a.Description}", $"Meeting #{n} action: {a.Description}", a.DueOn, a.IsOverdue(today), "/meetings"));
         }
 
         return items.OrderBy(i => i.DueOn).ThenBy(i => i.Kind, StringComparer.Ordinal).ToList();

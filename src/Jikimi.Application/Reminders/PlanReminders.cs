@@ -23,6 +23,7 @@ public sealed class PlanReminders(JikimiDb db, TimeProvider clock, IOptions<Remi
     public const string ProviderCertificateExpiring = "provider_certificate_expiring";
     public const string PolicyReviewDue = "policy_review_due";
     public const string SubjectRequestDue = "subject_request_due";
+    public const string MeetingActionDue = "meeting_action_due";
 
     private sealed record Candidate(Guid Org, string Kind, string SubjectType, Guid Subject, DateOnly Due, string Title, string Body);
 
@@ -107,6 +108,16 @@ public sealed class PlanReminders(JikimiDb db, TimeProvider clock, IOptions<Remi
             candidates.Add(new Candidate(r.OrganizationId, SubjectRequestDue, "subject_request", r.Id, r.DueOn,
                 $"[지킴이] 정보주체 요구 #{r.Number} 처리 기한 {r.DueOn:yyyy-MM-dd} / Data subject's request #{r.Number} due {r.DueOn:yyyy-MM-dd}",
                 $"{r.Kind.TitleKo()} 요구 #{r.Number}에 {r.DueOn:yyyy-MM-dd}까지 답해야 합니다 ({r.BasisKo}). / Request #{r.Number} ({r.Kind.TitleEn()}) must be answered by {r.DueOn:yyyy-MM-dd} ({r.BasisEn})."));
+        }
+
+        // Action items name the meeting number and the due date, not the owner.
+        var actionLimit = today.AddDays(o.MeetingActionLeadDays);
+        foreach (var a in await db.Set<MeetingAction>().IgnoreQueryFilters().AsNoTracking()
+                     .Where(a => a.DoneOn == null && a.DueOn <= actionLimit).ToListAsync(ct))
+        {
+            candidates.Add(new Candidate(a.OrganizationId, MeetingActionDue, "meeting_action", a.Id, a.DueOn,
+                $"[지킴이] 회의 조치 사항 기한 {a.DueOn:yyyy-MM-dd} / Meeting action item due {a.DueOn:yyyy-MM-dd}",
+                $"위원회 회의에서 정한 조치 사항의 기한은 {a.DueOn:yyyy-MM-dd}입니다. / An action item decided at a committee meeting is due on {a.DueOn:yyyy-MM-dd}."));
         }
 
         if (candidates.Count == 0)

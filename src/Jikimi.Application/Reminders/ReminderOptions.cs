@@ -44,6 +44,10 @@ public sealed class ReminderOptions
     [Range(0, 30)]
     public int SubjectRequestLeadDays { get; set; } = 3;
 
+    /// <summary>How long before a committee meeting's action item is due its reminder is planned.</summary>
+    [Range(0, 365)]
+    public int MeetingActionLeadDays { get; set; } = 7;
+
     public SmtpSettings Email { get; set; } = new();
 
     public WebhookSettings Webhook { get; set; } = new();

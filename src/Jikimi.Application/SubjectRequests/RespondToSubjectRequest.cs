@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Jikimi.Application.AuditTrail;
 using Jikimi.Application.Common;
 using Jikimi.Application.Data;
@@ -8,6 +7,7 @@ using Jikimi.Application.Programme;
 using Jikimi.Domain.Common;
 using Jikimi.Domain.Organizations;
 using Jikimi.Domain.Programme;
+using Jikimi.Input;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jikimi.Application.SubjectRequests;
@@ -61,16 +61,26 @@ public sealed class RespondToSubjectRequest(JikimiDb db, AuditWriter audit, Uplo
         return saved.Error is { } se ? se : SubjectRequestView.Of(r, today);
     }
 
-    /// <summary>The log as CSV: numbers, kinds, dates, outcomes and the cited basis; never a reference or summary.</summary>
+    /// <summary>
+    /// The log as CSV: numbers, kinds, dates, outcomes and the cited basis; never a reference or summary. Written
+    /// through the one CSV writer, so a cell that a spreadsheet would run as a formula is neutralized.
+    /// </summary>
     internal static string Log(IEnumerable<SubjectRequest> requests, DateOnly today)
     {
-        var sb = new StringBuilder("번호/No,유형/Kind,접수일/Received,기한/Due,근거/Basis,처리일/Answered,결과/Outcome,기한 준수/On time\r\n");
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var csv = new CsvWriter(text);
+        csv.WriteRow(["번호/No", "유형/Kind", "접수일/Received", "기한/Due", "근거/Basis", "처리일/Answered", "결과/Outcome", "기한 준수/On time"]);
         foreach (var x in requests.OrderBy(x => x.Number))
         {
             var onTime = x.RespondedOn is null ? (x.IsOverdue(today) ? "기한 경과/overdue" : "처리 중/open") : x.AnsweredLate ? "지연/late" : "준수/yes";
-            sb.Append(CultureInfo.InvariantCulture, $"{x.Number},{x.Kind.ToWire()},{x.ReceivedOn:yyyy-MM-dd},{x.DueOn:yyyy-MM-dd},\"{x.BasisKo.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{x.RespondedOn:yyyy-MM-dd},{x.Outcome?.ToWire()},{onTime}\r\n");
+            csv.WriteRow([
+                x.Number.ToString(CultureInfo.InvariantCulture), x.Kind.ToWire(), Day(x.ReceivedOn), Day(x.DueOn), x.BasisKo,
+                x.RespondedOn is { } d ? Day(d) : null, x.Outcome?.ToWire(), onTime,
+            ]);
         }
 
-        return sb.ToString();
+        return text.ToString();
     }
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Jikimi.Application.Meetings;
 using Jikimi.Application.Policies;
 using Jikimi.Application.SubjectRequests;
 using Jikimi.Web.Infrastructure;
@@ -44,5 +45,15 @@ public static class ProgrammeEndpoints
         r.MapPost("/{requestId:guid}/response", async (HttpContext http, Guid requestId, RespondToSubjectRequestRequest req, RespondToSubjectRequest h, CancellationToken ct) =>
                 Problems.Ok(await h.Handle(http.Access(), requestId, req, ct)))
             .WithSummary("Record the answer (outcome fulfilled|partly-fulfilled|refused, respondedOn, response); the log becomes evidence on 3.5.2.");
+
+        var m = org.MapGroup("/meetings").WithTags("Committee meetings");
+        m.MapGet("/", async (HttpContext http, ListMeetings h, CancellationToken ct) => TypedResults.Ok(await h.Handle(http.Access(), ct)))
+            .WithSummary("Meetings of the information-security committee and its working group, newest first, with their action items.");
+        m.MapPost("/", async (HttpContext http, RecordMeetingRequest req, RecordMeeting h, CancellationToken ct) =>
+                Problems.Created(await h.Handle(http.Access(), req, ct), x => $"/api/v1/orgs/{http.Access().OrganizationId}/meetings"))
+            .WithSummary("Record a meeting held (kind committee|working-group, title, heldOn, agenda, attendees, decisions, minutes, actions [{description, owner, dueOn}]); the minutes become evidence on 1.1.1/1.1.3/1.4.3 (working group: 1.1.3).");
+        m.MapPost("/{meetingId:guid}/actions/{actionId:guid}/complete", async (HttpContext http, Guid meetingId, Guid actionId, CompleteMeetingActionRequest req, CompleteMeetingAction h, CancellationToken ct) =>
+                Problems.Ok(await h.Handle(http.Access(), meetingId, actionId, req, ct)))
+            .WithSummary("Mark an action item done (doneOn, version); the minutes' evidence gains a version showing the follow-up.");
     }
 }

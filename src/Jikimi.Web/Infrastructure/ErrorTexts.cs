@@ -109,6 +109,7 @@ public static class ErrorTexts
         ["policy.not_approved"] = ("아직 승인된 버전이 없습니다.", "No version has been approved yet."),
         ["policy.already_acknowledged"] = ("이 버전은 이미 확인했습니다.", "You have acknowledged this version already."),
         ["subject_request.no_rule"] = ("그 접수일에 적용할 처리 기한 규정이 없습니다.", "No answer period is known for that day."),
+        ["meeting.action_done"] = ("이미 완료한 조치 사항입니다.", "The action item is done already."),
         ["subject_request.answered"] = ("이미 처리 결과를 기록한 요구입니다.", "The request has been answered already."),
         ["subject_request.reason_required"] = ("거절하거나 일부만 조치할 때는 그 사유(정보주체에게 알린 내용)를 적으세요.", "A refusal or partial answer needs its reason."),
 

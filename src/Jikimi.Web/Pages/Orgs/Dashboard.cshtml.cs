@@ -1,6 +1,7 @@
 using Jikimi.Application.Assessments;
 using Jikimi.Application.Cloud;
 using Jikimi.Application.Evidence;
+using Jikimi.Application.Programme;
 using Jikimi.Application.Readiness;
 using Jikimi.Application.Risk;
 using Jikimi.Web.Ui;
@@ -10,13 +11,16 @@ using Microsoft.Extensions.Options;
 namespace Jikimi.Web.Pages.Orgs;
 
 public sealed class DashboardModel(ListAssessments assessments, GetReadiness readiness, ListControls controls, ListEvidence evidence, ListRiskAssessments riskAssessments, ListTreatmentDueItems dueItems,
-    GetInheritance inheritance, IOptions<Application.Reminders.ReminderOptions> reminders, TimeProvider clock) : OrgPage
+    GetInheritance inheritance, ListOperationsDue operationsDue, IOptions<Application.Reminders.ReminderOptions> reminders, TimeProvider clock) : OrgPage
 {
     /// <summary>Inherited or shared controls whose provider certificate lapsed, is undated or missing (banner when above 0).</summary>
     public int CloudNeedsEvidence { get; private set; }
 
     /// <summary>Provider certificates the organization relies on that end within the reminder lead time.</summary>
     public IReadOnlyList<ProviderSide> CloudExpiring { get; private set; } = [];
+
+    /// <summary>What the management system must do by the end of this month (and what is late); null for auditors, who do not see operating records.</summary>
+    public IReadOnlyList<OperationsDueItem>? OperationsDue { get; private set; }
 
     /// <summary>The newest risk assessment, for the risk card (null: none yet, no card).</summary>
     public RiskAssessmentView? RiskAssessment { get; private set; }
@@ -44,6 +48,11 @@ public sealed class DashboardModel(ListAssessments assessments, GetReadiness rea
         CloudExpiring = cloud.Controls.SelectMany(c => c.Providers)
             .Where(p => p.CertificateStatus == "valid" && p.ExpiresOn <= limit)
             .DistinctBy(p => (p.Provider, p.Kind, p.Number)).ToList();
+        if (Role != Jikimi.Domain.Organizations.Role.Auditor)
+        {
+            OperationsDue = await operationsDue.Handle(Access, ct);
+        }
+
         if (RiskAssessment is not null)
         {
             OverdueTreatments = (await dueItems.Handle(Access, owner: null, overdueOnly: true, ct)).Count;
