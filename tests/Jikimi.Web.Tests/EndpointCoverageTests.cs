@@ -151,6 +151,11 @@ public class EndpointCoverageTests
         [$"GET {O}/subject-requests/"] = NotAuditor,
         [$"POST {O}/subject-requests/"] = Managers,
         [$"POST {O}/subject-requests/{{requestId:guid}}/response"] = Managers,
+        [$"GET {O}/processing-systems/"] = NotAuditor,
+        [$"POST {O}/processing-systems/"] = Managers,
+        [$"GET {O}/processing-systems/{{systemId:guid}}"] = NotAuditor,
+        [$"PUT {O}/processing-systems/{{systemId:guid}}"] = Managers,
+        [$"PUT {O}/processing-systems/{{systemId:guid}}/format"] = Managers,
     };
 
     /// <summary>Who may open each organization page (GET; its forms call the same handlers as the API).</summary>

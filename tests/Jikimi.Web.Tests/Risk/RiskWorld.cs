@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 namespace Jikimi.Web.Tests.Risk;
 
 /// <summary>One organization's risk things (an asset, a threat, a yearly risk assessment, a risk, a flow row), for calling every endpoint.</summary>
-public sealed record RiskIds(Guid Asset, Guid Threat, Guid RiskAssessment, Guid Risk, Guid Flow, Guid Policy = default, Guid SubjectRequest = default)
+public sealed record RiskIds(Guid Asset, Guid Threat, Guid RiskAssessment, Guid Risk, Guid Flow, Guid Policy = default, Guid SubjectRequest = default, Guid ProcessingSystem = default)
 {
     public static async Task<RiskIds> CreateAsync(HttpClient c, Guid org)
     {
@@ -16,7 +16,8 @@ public sealed record RiskIds(Guid Asset, Guid Threat, Guid RiskAssessment, Guid 
         // Issue 20's records ride along so the role and isolation tests reach their endpoints with real ids.
         var policy = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/policies", new { code = "POL-01", title = "정보보호 정책", controls = new[] { "1.1.5" } }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var request = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/subject-requests", new { kind = "access" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        return new RiskIds(asset, threat, ra, risk, flow, policy, request);
+        var system = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/processing-systems", new { name = "고객관리시스템", dataSubjects = 60000 }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        return new RiskIds(asset, threat, ra, risk, flow, policy, request, system);
     }
 
     public string Fill(string url) => url
@@ -26,5 +27,6 @@ public sealed record RiskIds(Guid Asset, Guid Threat, Guid RiskAssessment, Guid 
         .Replace("{riskId:guid}", Risk.ToString(), StringComparison.Ordinal)
         .Replace("{flowId:guid}", Flow.ToString(), StringComparison.Ordinal)
         .Replace("{policyId:guid}", Policy.ToString(), StringComparison.Ordinal)
-        .Replace("{requestId:guid}", SubjectRequest.ToString(), StringComparison.Ordinal);
+        .Replace("{requestId:guid}", SubjectRequest.ToString(), StringComparison.Ordinal)
+        .Replace("{systemId:guid}", ProcessingSystem.ToString(), StringComparison.Ordinal);
 }
