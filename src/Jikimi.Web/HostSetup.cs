@@ -183,6 +183,7 @@ public static class HostSetup
         CertificationEndpoints.Map(org);
         CloudEndpoints.Map(api, org);
         ProgrammeEndpoints.Map(org);
+        AccessRecordEndpoints.Map(org);
         ObligationEndpoints.Map(api);
         app.MapJikimiUi();
     }

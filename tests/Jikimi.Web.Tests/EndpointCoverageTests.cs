@@ -160,6 +160,11 @@ public class EndpointCoverageTests
         [$"GET {O}/meetings/"] = NotAuditor,
         [$"POST {O}/meetings/"] = Managers,
         [$"POST {O}/meetings/{{meetingId:guid}}/actions/{{actionId:guid}}/complete"] = Managers,
+        [$"GET {O}/processing-systems/"] = NotAuditor,
+        [$"POST {O}/processing-systems/"] = Managers,
+        [$"GET {O}/processing-systems/{{systemId:guid}}"] = NotAuditor,
+        [$"PUT {O}/processing-systems/{{systemId:guid}}"] = Managers,
+        [$"PUT {O}/processing-systems/{{systemId:guid}}/format"] = Managers,
     };
 
     /// <summary>Who may open each organization page (GET; its forms call the same handlers as the API).</summary>

@@ -113,6 +113,10 @@ public static class ErrorTexts
         ["subject_request.answered"] = ("이미 처리 결과를 기록한 요구입니다.", "The request has been answered already."),
         ["subject_request.reason_required"] = ("거절하거나 일부만 조치할 때는 그 사유(정보주체에게 알린 내용)를 적으세요.", "A refusal or partial answer needs its reason."),
 
+        // access records (issue 17)
+        ["processing_system.name_taken"] = ("같은 이름의 개인정보처리시스템이 이미 등록되어 있습니다.", "A processing system with this name is already registered."),
+        ["access_records.no_rule"] = ("그 날짜에 적용할 접속기록 보관 기간 규정이 없습니다.", "No access-record retention rule is known for that day."),
+
         // the HTTP edge
         ["request.too_large"] = ("요청 또는 파일이 허용된 크기보다 큽니다. 아무것도 바뀌지 않았습니다.", "The request or file is too large."),
         ["request.invalid"] = ("요청을 읽을 수 없습니다(형식이 잘못된 JSON 등).", "The request could not be read."),

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 namespace Jikimi.Web.Tests.Risk;
 
 /// <summary>One organization's risk things (an asset, a threat, a yearly risk assessment, a risk, a flow row), for calling every endpoint.</summary>
-public sealed record RiskIds(Guid Asset, Guid Threat, Guid RiskAssessment, Guid Risk, Guid Flow, Guid Policy = default, Guid SubjectRequest = default, Guid Meeting = default, Guid MeetingAction = default)
+public sealed record RiskIds(Guid Asset, Guid Threat, Guid RiskAssessment, Guid Risk, Guid Flow, Guid Policy = default, Guid SubjectRequest = default, Guid Meeting = default, Guid MeetingAction = default, Guid ProcessingSystem = default)
 {
     public static async Task<RiskIds> CreateAsync(HttpClient c, Guid org)
     {
@@ -17,7 +17,8 @@ public sealed record RiskIds(Guid Asset, Guid Threat, Guid RiskAssessment, Guid 
         var policy = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/policies", new { code = "POL-01", title = "정보보호 정책", controls = new[] { "1.1.5" } }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var request = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/subject-requests", new { kind = "access" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var meeting = await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/meetings", new { kind = "committee", title = "정기 위원회", heldOn = "2026-01-15", agenda = "연간 계획", attendees = "대표이사, CISO", actions = new[] { new { description = "계획 승인", owner = "CISO", dueOn = "2026-02-15" } } }), HttpStatusCode.Created);
-        return new RiskIds(asset, threat, ra, risk, flow, policy, request, meeting.GetProperty("id").GetGuid(), meeting.GetProperty("actions")[0].GetProperty("id").GetGuid());
+        var system = (await HttpAssert.Json(await c.PostAsJsonAsync($"/api/v1/orgs/{org}/processing-systems", new { name = "고객관리시스템", dataSubjects = 60000 }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        return new RiskIds(asset, threat, ra, risk, flow, policy, request, meeting.GetProperty("id").GetGuid(), meeting.GetProperty("actions")[0].GetProperty("id").GetGuid(), system);
     }
 
     public string Fill(string url) => url
@@ -29,5 +30,6 @@ public sealed record RiskIds(Guid Asset, Guid Threat, Guid RiskAssessment, Guid 
         .Replace("{policyId:guid}", Policy.ToString(), StringComparison.Ordinal)
         .Replace("{requestId:guid}", SubjectRequest.ToString(), StringComparison.Ordinal)
         .Replace("{meetingId:guid}", Meeting.ToString(), StringComparison.Ordinal)
-        .Replace("{actionId:guid}", MeetingAction.ToString(), StringComparison.Ordinal);
+        .Replace("{actionId:guid}", MeetingAction.ToString(), StringComparison.Ordinal)
+        .Replace("{systemId:guid}", ProcessingSystem.ToString(), StringComparison.Ordinal);
 }
