@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Jikimi.Persistence.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class Issue20Meetings : Migration
+    public partial class Issue17To20SystemsCertificatesMeetings : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -35,6 +35,62 @@ namespace Jikimi.Persistence.Postgres.Migrations
                     table.PrimaryKey("PK_Meetings", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Meetings_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PastCertificates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Scheme = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Scope = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PastCertificates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PastCertificates_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessingSystems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DataSubjects = table.Column<long>(type: "bigint", nullable: false),
+                    UniqueIdentifiers = table.Column<bool>(type: "boolean", nullable: false),
+                    SensitiveData = table.Column<bool>(type: "boolean", nullable: false),
+                    TelecomCarrier = table.Column<bool>(type: "boolean", nullable: false),
+                    LongerRetentionMonths = table.Column<int>(type: "integer", nullable: true),
+                    Format = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Mapping = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    AllowedSources = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessingSystems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcessingSystems_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Organizations",
                         principalColumn: "Id",
@@ -86,6 +142,18 @@ namespace Jikimi.Persistence.Postgres.Migrations
                 table: "Meetings",
                 columns: new[] { "OrganizationId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PastCertificates_OrganizationId_Scheme_Number",
+                table: "PastCertificates",
+                columns: new[] { "OrganizationId", "Scheme", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessingSystems_OrganizationId_Name",
+                table: "ProcessingSystems",
+                columns: new[] { "OrganizationId", "Name" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -93,6 +161,12 @@ namespace Jikimi.Persistence.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "MeetingActions");
+
+            migrationBuilder.DropTable(
+                name: "PastCertificates");
+
+            migrationBuilder.DropTable(
+                name: "ProcessingSystems");
 
             migrationBuilder.DropTable(
                 name: "Meetings");

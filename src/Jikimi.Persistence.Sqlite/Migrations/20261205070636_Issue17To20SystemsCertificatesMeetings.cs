@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Jikimi.Persistence.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Issue20Meetings : Migration
+    public partial class Issue17To20SystemsCertificatesMeetings : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -35,6 +35,62 @@ namespace Jikimi.Persistence.Sqlite.Migrations
                     table.PrimaryKey("PK_Meetings", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Meetings_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PastCertificates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Scheme = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PastCertificates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PastCertificates_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessingSystems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DataSubjects = table.Column<long>(type: "INTEGER", nullable: false),
+                    UniqueIdentifiers = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SensitiveData = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TelecomCarrier = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LongerRetentionMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Mapping = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    AllowedSources = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessingSystems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcessingSystems_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Organizations",
                         principalColumn: "Id",
@@ -86,6 +142,18 @@ namespace Jikimi.Persistence.Sqlite.Migrations
                 table: "Meetings",
                 columns: new[] { "OrganizationId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PastCertificates_OrganizationId_Scheme_Number",
+                table: "PastCertificates",
+                columns: new[] { "OrganizationId", "Scheme", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessingSystems_OrganizationId_Name",
+                table: "ProcessingSystems",
+                columns: new[] { "OrganizationId", "Name" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -93,6 +161,12 @@ namespace Jikimi.Persistence.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "MeetingActions");
+
+            migrationBuilder.DropTable(
+                name: "PastCertificates");
+
+            migrationBuilder.DropTable(
+                name: "ProcessingSystems");
 
             migrationBuilder.DropTable(
                 name: "Meetings");
