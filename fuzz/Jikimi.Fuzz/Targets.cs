@@ -24,8 +24,8 @@ public static class Targets
     public static readonly IReadOnlyDictionary<string, Action<byte[]>> All = new Dictionary<string, Action<byte[]>>(StringComparer.Ordinal)
     {
         // statement import reads the first sheet whose name it wants; the asset import its own layout
-        ["statement-xlsx"] = data => XlsxReader.Read(new MemoryStream(data), _ => true, "the statement sheet", new SheetLimits()),
-        ["asset-xlsx"] = data => AssetXlsx.Read(new MemoryStream(data)),
+        ["statement-xlsx"] = data => XlsxReader.Read(new MemoryStream(data), _ => true, "the statement sheet", new Jikimi.Input.InputLimits()),
+        ["asset-xlsx"] = data => AssetXlsx.Read(new MemoryStream(data), new Jikimi.Input.InputLimits()),
         ["asset-csv"] = data => Expect(() => CsvReader.ReadAll(new MemoryStream(data), new CsvOptions()), IsInputError),
         ["prowler"] = data => ProwlerReader.Parse(data),
         ["pii-text"] = data => Expect(() => Drain(new MemoryStream(data)), IsScanError),

@@ -51,7 +51,7 @@ public class LegacyResultsImportTests
         Assert.All(suggestions, s => Assert.Equal("pending", s.State)); // suggestions, never results
 
         // Each result says which K-ISMS item it came from, the relation and the crosswalk's reason; the note is kept, its e-mail masked.
-        var detail = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<GetAutomatedRun>().Handle(org, a.Id, r.Run.Id, null, default)));
+        var detail = Ok(await app.Run(org.OrganizationId, sp => sp.GetRequiredService<GetAutomatedRun>().Handle(org, a.Id, r.Run.Id, null, null, null, default)));
         var onAccess = detail.Results.Single(x => x.RuleId == "k-isms:7.1.1");
         Assert.Equal("fail", onAccess.Status);
         Assert.Contains("K-ISMS 7.1.1 → 2023 2.4.1", onAccess.Detail, StringComparison.Ordinal);
