@@ -17,10 +17,8 @@ namespace Jikimi.Application.Automation;
 /// become suggestions only (ADR 0041) — a starting point, never a result. An "intersects" relation is too loose to
 /// suggest anything and is recorded as manual. A bad row is refused with its row number and nothing is stored.
 /// </summary>
-public sealed class ImportLegacyResults(JikimiDb db, RecordAutomatedRun record)
+public sealed class ImportLegacyResults(JikimiDb db, RecordAutomatedRun record, Microsoft.Extensions.Options.IOptions<InputLimits> inputLimits)
 {
-    public const long MaxBytes = 4L * 1024 * 1024;
-
     public async Task<Result<RecordedRunView>> Handle(OrgAccess access, Guid assessmentId, Stream content, string? fileName, string? label, CancellationToken ct)
     {
         if (access.Require(Permissions.CanManageWorkspace, "record automated results").Error is { } denied)
@@ -40,7 +38,8 @@ public sealed class ImportLegacyResults(JikimiDb db, RecordAutomatedRun record)
         }
 
         var name = string.IsNullOrWhiteSpace(fileName) ? "legacy.csv" : Path.GetFileName(fileName);
-        var upload = await InputFile.ReadAsync(content, name, null, MaxBytes, ct);
+        // A sheet a person imports: Input:MaxImportBytes, like the asset and statement imports.
+        var upload = await InputFile.ReadAsync(content, name, null, inputLimits.Value.MaxImportBytes, ct);
         if (upload.Error is { } unreadable)
         {
             return unreadable.ToDomainError();
