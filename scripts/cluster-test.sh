@@ -2,7 +2,8 @@
 # Issue 21 item 2: three released nodes on one PostgreSQL database behind Debian's nginx (loopback only, bounded).
 # A stream of writes (new organizations) and reads goes through the proxy; one node is killed with SIGKILL mid-run.
 # Checks: every acknowledged write is there, at most the one request in flight at the kill failed, the audit chains
-# verify, the killed node comes back and serves the writes it missed, the background-job lease has one holder.
+# verify, the killed node comes back and serves the writes it missed, the background-job lease has one holder, and the
+# reminders planned for meeting action items made before and after the kill exist exactly once each.
 #   scripts/cluster-test.sh [RELEASE_DIR]     (PostgreSQL from scripts/ci-services.sh)
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -70,11 +71,20 @@ token=$(curl -sf -H 'Content-Type: application/json' -d '{"email":"ops@example.t
 [ -n "$token" ] || fail "sign-in"
 auth=(-H "Authorization: Bearer $token")
 
-acked=0; failed=0; reads_failed=0; : > "$work/acked.txt"
+acked=0; failed=0; reads_failed=0; meetings=0; : > "$work/acked.txt"
 for n in $(seq 1 "$WRITES"); do
   if [ "$n" -eq $((WRITES / 3)) ]; then kill -9 "${node_pid[1]}"; echo "cluster: killed node 1 (pid ${node_pid[1]}) after $((n - 1)) writes"; fi
   code=$(curl -s -o "$work/resp.json" -w '%{http_code}' "${auth[@]}" -H 'Content-Type: application/json' -d '{"name":"cluster-org-'"$n"'"}' "$url/api/v1/orgs")
   if [ "$code" = 201 ] || [ "$code" = 200 ]; then acked=$((acked + 1)); echo "cluster-org-$n" >> "$work/acked.txt"; else failed=$((failed + 1)); echo "write $n: $code" >> "$work/failures.log"; fi
+  # Every tenth organization gets a committee meeting with an action item due tomorrow: the reminder job (one lease
+  # across the nodes) must plan exactly one reminder per item and channel, before and after the kill.
+  if [ $((n % 10)) -eq 0 ] && { [ "$code" = 201 ] || [ "$code" = 200 ]; }; then
+    org=$(grep -o '"id":"[^"]*"' "$work/resp.json" | head -1 | cut -d'"' -f4)
+    mcode=$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" -H 'Content-Type: application/json' \
+      -d '{"kind":"committee","title":"cluster","heldOn":"'"$(date -u +%F)"'","agenda":"a","attendees":"b","actions":[{"description":"c","owner":"d","dueOn":"'"$(date -u -d tomorrow +%F)"'"}]}' \
+      "$url/api/v1/orgs/$org/meetings")
+    if [ "$mcode" = 201 ]; then meetings=$((meetings + 1)); else echo "meeting $n: $mcode" >> "$work/failures.log"; fi
+  fi
   rc=$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$url/api/v1/orgs")
   [ "$rc" = 200 ] || { reads_failed=$((reads_failed + 1)); echo "read $n: $rc" >> "$work/failures.log"; }
 done
@@ -95,6 +105,15 @@ out=$(env -i PATH=/usr/bin:/bin HOME="$work" "$release/jikimi" verify audit-trai
 echo "cluster: ok $out"
 holders=$(psql -h 127.0.0.1 -p 55432 -U postgres -d "$db" -Atc 'SELECT count(*) FROM "JobLease" WHERE "Name" = '"'reminders'"' AND "ExpiresAt" > now()')
 [ "$holders" = 1 ] || fail "reminder job lease: $holders live holders (want 1)"
-dups=$(psql -h 127.0.0.1 -p 55432 -U postgres -d "$db" -Atc 'SELECT count(*) FROM (SELECT 1 FROM "Reminders" GROUP BY "Kind", "SubjectId", "DueAt", "Channel" HAVING count(*) > 1) d' 2>/dev/null || echo 0)
+# The reminder job polls every 2 s: wait until every meeting's action item has its reminder planned.
+planned=0
+for _ in $(seq 1 60); do
+  planned=$(psql -h 127.0.0.1 -p 55432 -U postgres -d "$db" -Atc "SELECT count(DISTINCT \"SubjectId\") FROM \"Reminders\" WHERE \"Kind\" = 'meeting_action_due'") || fail "reminder query"
+  [ "$planned" -ge "$meetings" ] && break; sleep 1
+done
+[ "$meetings" -gt 0 ] && [ "$planned" -ge "$meetings" ] || fail "reminders planned for $planned of $meetings meeting action items"
+# A query that fails is a failure, not "no duplicates".
+dups=$(psql -h 127.0.0.1 -p 55432 -U postgres -d "$db" -Atc 'SELECT count(*) FROM (SELECT 1 FROM "Reminders" GROUP BY "Kind", "SubjectId", "DueAt", "Channel" HAVING count(*) > 1) d') || fail "reminder query"
+reminders=$(psql -h 127.0.0.1 -p 55432 -U postgres -d "$db" -Atc 'SELECT count(*) FROM "Reminders"') || fail "reminder count"
 [ "$dups" = 0 ] || fail "$dups duplicated reminders"
-echo "cluster: ok one live reminder-job holder, no duplicated reminder"
+echo "cluster: ok one live reminder-job holder, no duplicated reminder ($reminders reminders planned, $meetings meeting action items)"
