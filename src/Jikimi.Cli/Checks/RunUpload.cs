@@ -1,9 +1,6 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
 using Jikimi.Catalog.Model;
 using Jikimi.Cli.Catalog;
 using Jikimi.Cli.Infrastructure;
-using Jikimi.Cli.Pii;
 
 namespace Jikimi.Cli.Checks;
 
@@ -65,37 +62,12 @@ public static class RunUpload
         using var api = new ApiConnection(target.BaseUrl, target.Org, target.Token);
         return await api.RunAsync(ctx, lang, async () =>
         {
-            var assessment = target.Assessment;
-            if (assessment is null)
+            var (exit, body) = await api.PostRunAsync(target.Assessment, "source=checks", json, fileName, ctx, lang, ct);
+            if (exit is { } failed)
             {
-                using var list = await api.GetAsync($"{api.OrgPath}/assessments", ct);
-                if (!list.IsSuccessStatusCode)
-                {
-                    return await ApiConnection.FailAsync(list, ctx, lang, ct);
-                }
-
-                assessment = EvidenceUpload.Newest(await list.Content.ReadAsStringAsync(ct));
-                if (assessment is null)
-                {
-                    await ctx.Err.WriteLineAsync(lang.T(
-                        "업로드 실패: 이 조직에 심사(assessment)가 없습니다. 먼저 만들거나 --assessment를 지정하세요.",
-                        "upload failed: the organization has no assessment; create one or pass --assessment."));
-                    return ExitCodes.Failed;
-                }
+                return failed;
             }
 
-            using var form = new MultipartFormDataContent();
-            var part = new ByteArrayContent(json);
-            part.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            form.Add(part, "file", fileName);
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"{api.OrgPath}/assessments/{assessment}/automated-runs?source=checks") { Content = form };
-            using var posted = await api.SendAsync(request, ct);
-            if (!posted.IsSuccessStatusCode)
-            {
-                return await ApiConnection.FailAsync(posted, ctx, lang, ct);
-            }
-
-            var body = JsonDocument.Parse(await posted.Content.ReadAsStringAsync(ct)).RootElement;
             var run = body.GetProperty("run").GetProperty("id").GetString();
             var controls = body.GetProperty("controlsLinked").GetArrayLength();
             var suggestions = body.GetProperty("suggestions").GetInt32();

@@ -129,5 +129,51 @@ public sealed class ApiConnection(Uri baseUrl, Guid org, string token) : IDispos
         }
     }
 
+    /// <summary>
+    /// Records a run on an assessment (POST …/automated-runs?{query}, docs/api.md): the given assessment, or the newest
+    /// year's. Returns the response body, or the exit code of a failure already printed.
+    /// </summary>
+    public async Task<(int? Exit, JsonElement Body)> PostRunAsync(Guid? assessment, string query, byte[] json, string fileName, CliContext ctx, Language lang, CancellationToken ct)
+    {
+        if (assessment is null)
+        {
+            using var list = await GetAsync($"{OrgPath}/assessments", ct);
+            if (!list.IsSuccessStatusCode)
+            {
+                return (await FailAsync(list, ctx, lang, ct), default);
+            }
+
+            assessment = Newest(await list.Content.ReadAsStringAsync(ct));
+            if (assessment is null)
+            {
+                await ctx.Err.WriteLineAsync(lang.T(
+                    "업로드 실패: 이 조직에 심사(assessment)가 없습니다. 먼저 만들거나 --assessment를 지정하세요.",
+                    "upload failed: the organization has no assessment; create one or pass --assessment."));
+                return (ExitCodes.Failed, default);
+            }
+        }
+
+        using var form = new MultipartFormDataContent();
+        var part = new ByteArrayContent(json);
+        part.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        form.Add(part, "file", fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{OrgPath}/assessments/{assessment}/automated-runs?{query}") { Content = form };
+        using var posted = await SendAsync(request, ct);
+        if (!posted.IsSuccessStatusCode)
+        {
+            return (await FailAsync(posted, ctx, lang, ct), default);
+        }
+
+        return (null, JsonDocument.Parse(await posted.Content.ReadAsStringAsync(ct)).RootElement.Clone());
+    }
+
+    /// <summary>The assessment with the highest year (AssessmentView: id, year, edition, …).</summary>
+    internal static Guid? Newest(string json) =>
+        JsonDocument.Parse(json).RootElement.EnumerateArray()
+            .Select(a => (Year: a.GetProperty("year").GetInt32(), Id: a.GetProperty("id").GetGuid()))
+            .OrderByDescending(a => a.Year)
+            .Select(a => (Guid?)a.Id)
+            .FirstOrDefault();
+
     public void Dispose() => _http.Dispose();
 }

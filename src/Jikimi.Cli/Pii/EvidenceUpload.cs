@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Jikimi.Catalog.Model;
 using Jikimi.Cli.Catalog;
@@ -9,7 +8,7 @@ namespace Jikimi.Cli.Pii;
 /// <summary>Where `pii scan --upload-to` sends the evidence; checked before the scan starts.</summary>
 public sealed record UploadTarget(Uri BaseUrl, Guid Org, string? Control, string Token, Guid? Assessment)
 {
-    public const string TokenVariable = "JIKIMI_TOKEN";
+    public const string TokenVariable = ApiOptions.TokenVariable;
 
     /// <summary>Null without --upload-to; a usage error when the other options are missing or malformed.</summary>
     public static UploadTarget? Parse(string? url, string? org, string? control, string? token, string? assessment)
@@ -75,43 +74,16 @@ public static class EvidenceUpload
 {
     public static async Task<int> RunAsync(UploadTarget target, byte[] file, string fileName, CliContext ctx, Language lang, CancellationToken ct)
     {
-        using var http = new HttpClient { BaseAddress = target.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", target.Token);
-        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var orgPath = $"api/v1/orgs/{target.Org}";
+        using var api = new ApiConnection(target.BaseUrl, target.Org, target.Token);
         try
         {
-            var assessment = target.Assessment;
-            if (assessment is null)
-            {
-                using var list = await http.GetAsync($"{orgPath}/assessments", ct);
-                if (!list.IsSuccessStatusCode)
-                {
-                    return await FailAsync(list, ctx, lang, ct);
-                }
-
-                assessment = Newest(await list.Content.ReadAsStringAsync(ct));
-                if (assessment is null)
-                {
-                    await ctx.Err.WriteLineAsync(lang.T(
-                        "업로드 실패: 이 조직에 심사(assessment)가 없습니다. 먼저 만들거나 --assessment를 지정하세요.",
-                        "upload failed: the organization has no assessment; create one or pass --assessment."));
-                    return ExitCodes.Failed;
-                }
-            }
-
-            using var form = new MultipartFormDataContent();
-            var part = new ByteArrayContent(file);
-            part.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            form.Add(part, "file", fileName);
             var query = "source=pii_scan" + (target.Control is null ? string.Empty : "&control=" + Uri.EscapeDataString(target.Control));
-            using var posted = await http.PostAsync($"{orgPath}/assessments/{assessment}/automated-runs?{query}", form, ct);
-            if (!posted.IsSuccessStatusCode)
+            var (exit, body) = await api.PostRunAsync(target.Assessment, query, file, fileName, ctx, lang, ct);
+            if (exit is { } failed)
             {
-                return await FailAsync(posted, ctx, lang, ct);
+                return failed;
             }
 
-            var body = JsonDocument.Parse(await posted.Content.ReadAsStringAsync(ct)).RootElement;
             var run = body.GetProperty("run");
             var id = run.GetProperty("evidenceId").GetString();
             var controls = string.Join(", ", body.GetProperty("controlsLinked").EnumerateArray().Select(c => c.GetString()));
@@ -138,34 +110,5 @@ public static class EvidenceUpload
             await ctx.Err.WriteLineAsync(lang.T($"업로드 실패: {target.BaseUrl}의 응답이 Jikimi API가 아닙니다.", $"upload failed: {target.BaseUrl} did not answer like the Jikimi API."));
             return ExitCodes.Failed;
         }
-    }
-
-    /// <summary>The assessment with the highest year (AssessmentView: id, year, edition, …).</summary>
-    internal static Guid? Newest(string json) =>
-        JsonDocument.Parse(json).RootElement.EnumerateArray()
-            .Select(a => (Year: a.GetProperty("year").GetInt32(), Id: a.GetProperty("id").GetGuid()))
-            .OrderByDescending(a => a.Year)
-            .Select(a => (Guid?)a.Id)
-            .FirstOrDefault();
-
-    /// <summary>Prints the problem details' code and detail (RFC 9457; docs/api.md).</summary>
-    private static async Task<int> FailAsync(HttpResponseMessage r, CliContext ctx, Language lang, CancellationToken ct)
-    {
-        var body = await r.Content.ReadAsStringAsync(ct);
-        string? code = null, detail = null;
-        try
-        {
-            var p = JsonDocument.Parse(body).RootElement;
-            code = p.TryGetProperty("code", out var c) ? c.GetString() : null;
-            detail = p.TryGetProperty("detail", out var d) ? d.GetString() : p.TryGetProperty("title", out var t) ? t.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            // Not problem details (a proxy's page, say): the status line says enough.
-        }
-
-        var status = $"HTTP {(int)r.StatusCode} {r.ReasonPhrase}";
-        await ctx.Err.WriteLineAsync(lang.T("업로드 실패: ", "upload failed: ") + status + (code is null ? string.Empty : $" {code}") + (detail is null ? string.Empty : $": {detail}"));
-        return ExitCodes.Failed;
     }
 }
