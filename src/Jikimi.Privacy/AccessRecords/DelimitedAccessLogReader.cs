@@ -8,7 +8,7 @@ namespace Jikimi.Privacy.AccessRecords;
 /// rows and fields, strict UTF-8). Columns are found once by the mapping's names; a mapped column missing from the
 /// header is refused before any record is read, so a wrong mapping loses nothing silently.
 /// </summary>
-public sealed class DelimitedAccessLogReader : IDisposable
+public sealed class DelimitedAccessLogReader : IAccessLogReader
 {
     private readonly CsvReader _csv;
     private readonly AccessLogMapping _mapping;

@@ -1,0 +1,23 @@
+using Jikimi.Input;
+
+namespace Jikimi.Privacy.AccessRecords;
+
+/// <summary>The one way to open a reader for a system's log format.</summary>
+public static class AccessLogReaders
+{
+    /// <summary>
+    /// Opens <paramref name="stream"/> (the reader owns it) in <paramref name="format"/>. <paramref name="clock"/> gives
+    /// the year of syslog RFC 3164 times, which carry none (the system clock when null).
+    /// </summary>
+    public static IAccessLogReader Open(Stream stream, string? name, AccessLogFormat format, AccessLogMapping mapping, InputLimits limits, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(limits);
+        return format switch
+        {
+            AccessLogFormat.Csv or AccessLogFormat.Tsv => DelimitedAccessLogReader.Open(stream, name, format, mapping, limits),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "No reader for this format yet."),
+        };
+    }
+}
