@@ -136,15 +136,16 @@ public sealed record AccessLogMapping(
     public static AccessLogMapping DefaultsFor(AccessLogFormat format) => format switch
     {
         AccessLogFormat.Combined => Of(account: "remote_user", time: "time_local", source: "remote_addr", subject: null, action: "method"),
-        AccessLogFormat.W3cExtended => Of(account: "cs-username", time: "date time", source: "c-ip", subject: null, action: "cs-method"),
+        AccessLogFormat.W3cExtended => Of(account: "cs-username", time: "date time", source: "c-ip", subject: null, action: "cs-method", TimeSpan.Zero),
         AccessLogFormat.PostgresCsv => Of(account: "user_name", time: "log_time", source: "connection_from", subject: null, action: "command_tag"),
-        AccessLogFormat.MysqlAuditJson => Of(account: "account.user", time: "timestamp", source: "login.ip", subject: null, action: "general_data.sql_command"),
+        AccessLogFormat.MysqlAuditJson => Of(account: "account.user", time: "timestamp", source: "login.ip", subject: null, action: "general_data.sql_command", TimeSpan.Zero),
         AccessLogFormat.Syslog3164 or AccessLogFormat.Syslog5424 => Of(account: null, time: "timestamp", source: "hostname", subject: null, action: null),
         _ => Of(null, null, null, null, null),
     };
 
-    private static AccessLogMapping Of(string? account, string? time, string? source, string? subject, string? action) =>
-        new(account, time, source, subject, action, null, null, null, DefaultActions, Kst);
+    // IIS writes W3C times in UTC and MySQL Enterprise Audit writes UTC timestamps, both without an offset.
+    private static AccessLogMapping Of(string? account, string? time, string? source, string? subject, string? action, TimeSpan? offset = null) =>
+        new(account, time, source, subject, action, null, null, null, DefaultActions, offset ?? Kst);
 
     /// <summary>Common words of SQL, HTTP and Korean products for the six tasks; a mapping adds to or overrides these.</summary>
     public static readonly IReadOnlyDictionary<string, AccessAction> DefaultActions = new Dictionary<string, AccessAction>(StringComparer.OrdinalIgnoreCase)

@@ -1,4 +1,5 @@
 using Jikimi.Input;
+using Jikimi.Privacy.AccessRecords.Readers;
 
 namespace Jikimi.Privacy.AccessRecords;
 
@@ -17,7 +18,14 @@ public static class AccessLogReaders
         return format switch
         {
             AccessLogFormat.Csv or AccessLogFormat.Tsv => DelimitedAccessLogReader.Open(stream, name, format, mapping, limits),
-            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "No reader for this format yet."),
+            AccessLogFormat.JsonLines => new JsonLinesAccessLogReader(stream, name, mapping, limits),
+            AccessLogFormat.Syslog3164 => new Syslog3164AccessLogReader(stream, name, mapping, limits, clock ?? TimeProvider.System),
+            AccessLogFormat.Syslog5424 => new Syslog5424AccessLogReader(stream, name, mapping, limits),
+            AccessLogFormat.Combined => new CombinedAccessLogReader(stream, name, mapping, limits),
+            AccessLogFormat.W3cExtended => new W3cAccessLogReader(stream, name, mapping, limits),
+            AccessLogFormat.PostgresCsv => PostgresCsvAccessLogReader.Open(stream, name, mapping, limits),
+            AccessLogFormat.MysqlAuditJson => new MysqlAuditAccessLogReader(stream, name, mapping, limits),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a log format."),
         };
     }
 }
