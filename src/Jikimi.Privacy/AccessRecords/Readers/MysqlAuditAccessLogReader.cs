@@ -18,10 +18,38 @@ public sealed class MysqlAuditAccessLogReader(Stream stream, string? name, Acces
     private readonly int _max = limits.MaxLineChars;
     private string _rest = string.Empty;
 
+    // Beyond the mapped fields: the event class (server events are not access records) and the statement, whose
+    // sqlcommenter-style comment (/*subject='C1'*/) may carry what the audit log has no field for.
+    private static readonly string[] Extra = ["class", "general_data.query", "audit_record.sqltext"];
+    private readonly string[] _all = new string[AccessLogMapping.Items.Length + Extra.Length];
+    private string?[]? _names;
+
     protected override bool Read(string text, string[] values, ref string? problem)
     {
-        problem = _json.Fill(text, Names, values);
-        return problem is null;
+        _names ??= [.. Names, .. Extra];
+        Array.Fill(_all, string.Empty);
+        problem = _json.Fill(text, _names, _all);
+        if (problem is not null || _all[values.Length] is "audit")
+        {
+            return false;
+        }
+
+        var statement = _all[values.Length + 1].Length > 0 ? _all[values.Length + 1] : _all[values.Length + 2];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = _all[i].Length > 0 || Names[i] is not { } n || n.Contains('.', StringComparison.Ordinal) ? _all[i]
+                : KeyValues.TryFind(statement, n, out var v) ? v : string.Empty;
+        }
+
+        values[0] = PerconaUser(values[0]);
+        return true;
+    }
+
+    /// <summary>Percona writes the user as <c>kim01[kim01] @ host [ip]</c>; the account is the first name.</summary>
+    private static string PerconaUser(string user)
+    {
+        var bracket = user.IndexOf('[', StringComparison.Ordinal);
+        return bracket > 0 && user.Contains(" @ ", StringComparison.Ordinal) ? user[..bracket] : user;
     }
 
     protected override DateTimeOffset? ParseTime(string text) =>
