@@ -33,39 +33,57 @@ public sealed class CombinedAccessLogReader(Stream stream, string? name, AccessL
             return false;
         }
 
+        _slots ??= Names.Select(Slot).ToArray();
         var request = text.AsSpan()[_fields[4]];
-        for (var i = 0; i < Names.Count; i++)
+        for (var i = 0; i < _slots.Length; i++)
         {
-            if (Names[i] is { } n)
+            if (_slots[i] != Unmapped)
             {
-                values[i] = Value(text, request, n);
+                values[i] = Value(text, request, _slots[i], Names[i]!);
             }
         }
 
         return true;
     }
 
+    private const int Unmapped = -1;
+    private const int RequestPart = 100;
+    private const int QueryParameter = 200;
+    private int[]? _slots;
+
+    /// <summary>Where a mapped name is found, worked out once: a fixed field, a part of the request, or a query parameter.</summary>
+    private static int Slot(string? field)
+    {
+        if (field is null)
+        {
+            return Unmapped;
+        }
+
+        var f = Array.FindIndex(Fixed, x => x.Equals(field, StringComparison.OrdinalIgnoreCase));
+        var r = Array.FindIndex(Request, x => x.Equals(field, StringComparison.OrdinalIgnoreCase));
+        return f >= 0 ? f : r >= 0 ? RequestPart + r : QueryParameter;
+    }
+
     protected override DateTimeOffset? ParseTime(string text) =>
         DateTimeOffset.TryParseExact(text, "dd/MMM/yyyy:HH:mm:ss zzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
 
-    private string Value(string text, ReadOnlySpan<char> request, string field)
+    private string Value(string text, ReadOnlySpan<char> request, int slot, string field)
     {
-        var f = Array.FindIndex(Fixed, x => x.Equals(field, StringComparison.OrdinalIgnoreCase));
-        if (f >= 0)
+        if (slot < RequestPart)
         {
-            return Dash(text.AsSpan()[_fields[f]]);
+            return Dash(text.AsSpan()[_fields[slot]]);
         }
 
         Span<Range> p = stackalloc Range[3];
         var n = request.Split(p, ' ', StringSplitOptions.RemoveEmptyEntries);
         var uri = n > 1 ? request[p[1]] : [];
         var q = uri.IndexOf('?');
-        return field.ToLowerInvariant() switch
+        return (slot - RequestPart) switch
         {
-            "method" => n > 0 ? request[p[0]].ToString() : string.Empty,
-            "uri" => uri.ToString(),
-            "path" => (q < 0 ? uri : uri[..q]).ToString(),
-            "protocol" => n > 2 ? request[p[2]].ToString() : string.Empty,
+            0 => n > 0 ? request[p[0]].ToString() : string.Empty,
+            1 => uri.ToString(),
+            2 => (q < 0 ? uri : uri[..q]).ToString(),
+            3 => n > 2 ? request[p[2]].ToString() : string.Empty,
             _ => q < 0 ? string.Empty : Query(uri[(q + 1)..], QueryKey(field)),
         };
     }

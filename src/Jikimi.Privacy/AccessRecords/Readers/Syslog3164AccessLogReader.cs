@@ -14,6 +14,7 @@ public sealed class Syslog3164AccessLogReader(Stream stream, string? name, Acces
     : LineAccessLogReader(stream, name, mapping, limits)
 {
     private static readonly string[] Bsd = ["MMM d HH:mm:ss", "MMM  d HH:mm:ss", "MMM dd HH:mm:ss"];
+    private string?[]? _lower;
 
     protected override bool Read(string text, string[] values, ref string? problem)
     {
@@ -34,17 +35,18 @@ public sealed class Syslog3164AccessLogReader(Stream stream, string? name, Acces
         var bracket = tag.IndexOf('[');
         tag = bracket < 0 ? tag : tag[..bracket];
         var msg = colon < 0 ? rest : rest[(colon + 2)..];
-        for (var n = 0; n < Names.Count; n++)
+        _lower ??= Names.Select(n => n?.ToLowerInvariant()).ToArray();
+        for (var n = 0; n < _lower.Length; n++)
         {
-            if (Names[n] is { } field)
+            if (_lower[n] is { } field)
             {
-                values[n] = field.ToLowerInvariant() switch
+                values[n] = field switch
                 {
                     "timestamp" => time.ToString(),
                     "hostname" => host.ToString(),
                     "tag" or "app_name" => tag.ToString(),
                     "msg" => msg.ToString(),
-                    _ => KeyValues.TryFind(msg, field, out var v) ? v : string.Empty,
+                    _ => KeyValues.TryFind(msg, Names[n], out var v) ? v : string.Empty,
                 };
             }
         }

@@ -12,6 +12,7 @@ public sealed class Syslog5424AccessLogReader(Stream stream, string? name, Acces
     : LineAccessLogReader(stream, name, mapping, limits)
 {
     private static readonly string[] Header = ["timestamp", "hostname", "app_name", "procid", "msgid"];
+    private int[]? _slots;
 
     protected override bool Read(string text, string[] values, ref string? problem)
     {
@@ -47,11 +48,12 @@ public sealed class Syslog5424AccessLogReader(Stream stream, string? name, Acces
 
         var sd = s[sdStart..i];
         var msg = i < s.Length ? s[i..].TrimStart(' ').TrimStart('\uFEFF') : [];
+        _slots ??= Names.Select(n => n is null ? -2 : Array.FindIndex(Header, x => x.Equals(n, StringComparison.OrdinalIgnoreCase))).ToArray();
         for (var n = 0; n < Names.Count; n++)
         {
             if (Names[n] is { } field)
             {
-                var h = Array.FindIndex(Header, x => x.Equals(field, StringComparison.OrdinalIgnoreCase));
+                var h = _slots[n];
                 values[n] = h >= 0 ? SyslogLine.Dash(s[header[h]])
                     : field.Equals("msg", StringComparison.OrdinalIgnoreCase) ? msg.ToString()
                     : Parameter(sd, field) ?? (KeyValues.TryFind(msg, field, out var v) ? v : string.Empty);
