@@ -54,6 +54,11 @@ public sealed record AccessRecord(
             return null;
         }
 
+        if (IsoTime.TryParse(text, offset, out var fast))
+        {
+            return fast;
+        }
+
         if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             return new DateTimeOffset(local, offset);

@@ -20,7 +20,8 @@ public sealed class AccessInspection
     private readonly HashSet<DateOnly> _holidays;
     private readonly Dictionary<string, AccountActivity> _accounts = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Rule, string Account, int Day), Group> _groups = [];
-    private readonly Dictionary<(string Account, int Day, ulong Subject), int> _pairs = [];
+    private readonly Dictionary<(int Account, int Day, ulong Subject), int> _pairs = [];
+    private readonly double[] _threshold;
     private readonly List<InspectionNote> _notes = [];
     private readonly TimeSpan _workStart;
     private readonly TimeSpan _workEnd;
@@ -38,6 +39,13 @@ public sealed class AccessInspection
         _monthStart = options.MonthStart.DayNumber - _from.DayNumber;
         _days = options.MonthEnd.DayNumber - _from.DayNumber;
         _sampleSize = Math.Clamp(options.SampleSize, 1, 50);
+        _threshold = rules.Rules.Select(r => r.Kind switch
+        {
+            InspectionKind.LargeDownload => r["minRecords"],
+            InspectionKind.LeaverActive => r["graceDays"],
+            InspectionKind.RepeatedSubject => Math.Max(r["minViews"], 1),
+            _ => 0,
+        }).ToArray();
         _sourceCap = Rule(InspectionKind.NewSource) is { } ns ? (int)Math.Min(ns["maxSourcesPerAccount"], int.MaxValue) : 0;
         var off = Rule(InspectionKind.OffHours);
         _workStart = options.WorkStart?.ToTimeSpan() ?? TimeSpan.FromHours(off?["startHour"] ?? 9);
@@ -91,7 +99,7 @@ public sealed class AccessInspection
         if (day >= _monthStart)
         {
             _inMonth++;
-            Judge(record, local, date, day, k);
+            Judge(record, account.Id, local, date, day, k);
         }
     }
 
@@ -132,7 +140,7 @@ public sealed class AccessInspection
         return new InspectionResult(_options.MonthStart, _rules.Version, _inMonth, _unjudged, hits, _notes);
     }
 
-    private void Judge(AccessRecord r, DateTimeOffset local, DateOnly date, int day, long key)
+    private void Judge(AccessRecord r, int accountId, DateTimeOffset local, DateOnly date, int day, long key)
     {
         for (var i = 0; i < _rules.Rules.Count; i++)
         {
@@ -140,10 +148,10 @@ public sealed class AccessInspection
             var hit = rule.Kind switch
             {
                 InspectionKind.DownloadWithoutReason => r.Action == AccessAction.Download && string.IsNullOrWhiteSpace(r.Reason),
-                InspectionKind.LargeDownload => r.Action == AccessAction.Download && r.Records >= rule["minRecords"],
+                InspectionKind.LargeDownload => r.Action == AccessAction.Download && r.Records >= _threshold[i],
                 InspectionKind.OffHours => !IsWorkTime(local, date),
                 InspectionKind.OutsideAllowedSources => _options.AllowedSources.Count > 0 && IPAddress.TryParse(r.Source, out var ip) && !_options.AllowedSources.Any(n => n.Contains(ip)),
-                InspectionKind.LeaverActive => _options.Leavers?.LeftOn(r.Account) is { } left && date > left.AddDays((int)rule["graceDays"]),
+                InspectionKind.LeaverActive => _options.Leavers?.LeftOn(r.Account) is { } left && date > left.AddDays((int)_threshold[i]),
                 _ => false,
             };
             if (hit)
@@ -152,14 +160,14 @@ public sealed class AccessInspection
             }
             else if (rule.Kind == InspectionKind.RepeatedSubject && r.Action == AccessAction.View && r.Subject.Length > 0)
             {
-                Repeated(i, rule, r, day, key);
+                Repeated(i, rule, r, accountId, day, key);
             }
         }
     }
 
-    private void Repeated(int index, InspectionRule rule, AccessRecord r, int day, long key)
+    private void Repeated(int index, InspectionRule rule, AccessRecord r, int accountId, int day, long key)
     {
-        var pair = (r.Account, day, Fnv(r.Subject));
+        var pair = (accountId, day, Fnv(r.Subject));
         if (!_pairs.TryGetValue(pair, out var n) && _pairs.Count >= rule["maxPairs"])
         {
             _pairsCapped = true;
@@ -167,7 +175,7 @@ public sealed class AccessInspection
         }
 
         _pairs[pair] = ++n;
-        var min = (int)Math.Max(rule["minViews"], 1);
+        var min = (int)_threshold[index];
         if (n >= min)
         {
             Hit(index, r.Account, day, n == min ? min : 1, key);
@@ -283,7 +291,7 @@ public sealed class AccessInspection
     {
         if (!_accounts.TryGetValue(account, out var a))
         {
-            a = new AccountActivity(account, _days, _monthStart, _sampleSize);
+            a = new AccountActivity(_accounts.Count, account, _days, _monthStart, _sampleSize);
             _accounts[account] = a;
         }
 

@@ -5,7 +5,7 @@ namespace Jikimi.Privacy.AccessRecords.Inspection;
 /// day of the month, and the sources it used (first day, month count, samples) up to a cap. Its size depends on the
 /// window and the caps, never on the number of records.
 /// </summary>
-internal sealed class AccountActivity(string account, int days, int monthStart, int sampleSize)
+internal sealed class AccountActivity(int id, string account, int days, int monthStart, int sampleSize)
 {
     public sealed class Source(int firstDay)
     {
@@ -20,6 +20,8 @@ internal sealed class AccountActivity(string account, int days, int monthStart, 
     private readonly long[] _viewSamples = new long[(days - monthStart) * sampleSize];
     private readonly byte[] _sampleCount = new byte[days - monthStart];
     private readonly byte[] _viewSampleCount = new byte[days - monthStart];
+
+    public int Id { get; } = id;
 
     public string Account { get; } = account;
 
