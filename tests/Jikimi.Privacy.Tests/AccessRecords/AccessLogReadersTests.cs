@@ -240,3 +240,22 @@ public class AccessLogReadersTests
         Assert.Equal(InputError.EncodingCode, error!.Code);
     }
 }
+
+public class AccessRecordTimeTests
+{
+    [Theory]
+    [InlineData("2026-11-02 09:14:05", "2026-11-02T00:14:05Z")]
+    [InlineData("2026-11-02T09:14:05.5+09:00", "2026-11-02T00:14:05.5Z")]
+    [InlineData("2026-11-02T00:14:05.1234567Z", "2026-11-02T00:14:05.1234567Z")]
+    [InlineData("2026-11-02T09:14:05+0900", "2026-11-02T00:14:05Z")]
+    [InlineData("2026/11/02 09:14:05", "2026-11-02T00:14:05Z")]
+    [InlineData("2026-02-30 10:00:00", null)]
+    [InlineData("2026-11-02 25:00:00", null)]
+    [InlineData("2026-11-02 09:14:05 KST", null)]
+    [InlineData("2026-11-02T09:14:05+09", null)]
+    public void Times_are_read_with_their_offset_or_in_the_mappings_zone_and_never_guessed(string text, string? utc)
+    {
+        var t = AccessRecord.ParseTime(text, AccessLogMapping.Kst);
+        Assert.Equal(utc is null ? null : DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), t);
+    }
+}
