@@ -15,6 +15,7 @@ public sealed class W3cAccessLogReader(Stream stream, string? name, AccessLogMap
     private const string Directive = "#Fields:";
     private string[] _header = [];
     private int[][] _columns = [];
+    private string?[] _queryKeys = [];
     private Range[] _cells = new Range[32];
 
     protected override bool Read(string text, string[] values, ref string? problem)
@@ -41,7 +42,7 @@ public sealed class W3cAccessLogReader(Stream stream, string? name, AccessLogMap
 
         for (var i = 0; i < _columns.Length; i++)
         {
-            values[i] = Join(s, _columns[i]);
+            values[i] = _queryKeys[i] is { } key ? Query(s, _columns[i][0], key) : Join(s, _columns[i]);
         }
 
         return true;
@@ -49,21 +50,15 @@ public sealed class W3cAccessLogReader(Stream stream, string? name, AccessLogMap
 
     private string Join(ReadOnlySpan<char> s, int[] columns)
     {
-        if (columns.Length == 1 && columns[0] >= 0)
+        if (columns.Length == 1)
         {
-            return Dash(s[_cells[columns[0]]]);
-        }
-
-        if (columns.Length == 1 && columns[0] < -1)
-        {
-            var q = Dash(s[_cells[-columns[0] - 2]]);
-            return CombinedAccessLogReader.Query(q, QueryKey(NamesAt(columns))!);
+            return columns[0] < 0 ? string.Empty : Dash(s[_cells[columns[0]]]);
         }
 
         var parts = new List<string>(columns.Length);
         foreach (var c in columns)
         {
-            if (c >= 0 && Dash(s[_cells[c]]) is { Length: > 0 } v)
+            if (Dash(s[_cells[c]]) is { Length: > 0 } v)
             {
                 parts.Add(v);
             }
@@ -72,7 +67,8 @@ public sealed class W3cAccessLogReader(Stream stream, string? name, AccessLogMap
         return string.Join(' ', parts);
     }
 
-    private string? NamesAt(int[] columns) => Names[Array.IndexOf(_columns, columns)];
+    private string Query(ReadOnlySpan<char> s, int column, string key) =>
+        s[_cells[column]] is var q && q is not "-" ? CombinedAccessLogReader.Query(q, key) : string.Empty;
 
     private string? Fields(string list)
     {
@@ -83,6 +79,7 @@ public sealed class W3cAccessLogReader(Stream stream, string? name, AccessLogMap
         }
 
         _columns = new int[Names.Count][];
+        _queryKeys = new string?[Names.Count];
         for (var i = 0; i < Names.Count; i++)
         {
             if (Names[i] is not { } mapped)
@@ -91,12 +88,23 @@ public sealed class W3cAccessLogReader(Stream stream, string? name, AccessLogMap
                 continue;
             }
 
+            if (QueryKey(mapped) is { } key)
+            {
+                var q = Array.FindIndex(_header, h => h.Equals("cs-uri-query", StringComparison.OrdinalIgnoreCase));
+                if (q < 0)
+                {
+                    return $"the #Fields directive has no field 'cs-uri-query' for {AccessLogMapping.Items[i]}.";
+                }
+
+                (_columns[i], _queryKeys[i]) = ([q], key);
+                continue;
+            }
+
             var parts = mapped.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             _columns[i] = new int[parts.Length];
             for (var p = 0; p < parts.Length; p++)
             {
-                var query = QueryKey(parts[p]) is not null ? Array.FindIndex(_header, h => h.Equals("cs-uri-query", StringComparison.OrdinalIgnoreCase)) : -1;
-                var index = query >= 0 ? -query - 2 : Array.FindIndex(_header, h => h.Equals(parts[p], StringComparison.OrdinalIgnoreCase));
+                var index = Array.FindIndex(_header, h => h.Equals(parts[p], StringComparison.OrdinalIgnoreCase));
                 if (index == -1)
                 {
                     return $"the #Fields directive has no field '{parts[p]}' for {AccessLogMapping.Items[i]}.";
