@@ -55,6 +55,11 @@ public sealed class W3cAccessLogReader(Stream stream, string? name, AccessLogMap
             return columns[0] < 0 ? string.Empty : Dash(s[_cells[columns[0]]]);
         }
 
+        if (columns.Length == 2 && s[_cells[columns[0]]] is var a and not "-" && s[_cells[columns[1]]] is var b and not "-")
+        {
+            return string.Concat(a, " ", b);
+        }
+
         var parts = new List<string>(columns.Length);
         foreach (var c in columns)
         {
