@@ -17,7 +17,7 @@ internal sealed class SegmentWriter(byte[] subjectKey, DateOnly today) : IDispos
     public static readonly TimeSpan Kst = TimeSpan.FromHours(9);
 
     private const string Columns =
-        "line BIGINT, account VARCHAR, at TIMESTAMP, source VARCHAR, subject_hash VARCHAR, subject_masked VARCHAR, " +
+        "line BIGINT, account VARCHAR, access_time TIMESTAMP, source VARCHAR, subject_hash VARCHAR, subject_masked VARCHAR, " +
         "action VARCHAR, action_word VARCHAR, records BIGINT, file VARCHAR, reason VARCHAR";
 
     private readonly DuckDBConnection _db = Open();
@@ -70,7 +70,7 @@ internal sealed class SegmentWriter(byte[] subjectKey, DateOnly today) : IDispos
         {
             d.Appender.Close();
             var file = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd}.parquet"));
-            Exec($"COPY (SELECT * FROM {Table(day)} ORDER BY at, line) TO '{file.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT PARQUET, COMPRESSION ZSTD)");
+            Exec($"COPY (SELECT * FROM {Table(day)} ORDER BY access_time, line) TO '{file.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT PARQUET, COMPRESSION ZSTD)");
             var c = d.Counts;
             written.Add(new Written(day, file, new AccessRecordSegment.Counts(c[0], c[1], c[2], c[3], c[4], c[5])));
         }
