@@ -46,6 +46,8 @@ public static class ApplicationServices
         services.AddScoped<AuditWriter>();
         services.AddOptions<AuditAnchorOptions>().Bind(configuration.GetSection(AuditAnchorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new AuditAnchorKeys(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuditAnchorOptions>>(), dataDirectory));
+        services.AddOptions<AccessRecords.AccessRecordOptions>().Bind(configuration.GetSection(AccessRecords.AccessRecordOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new AccessRecords.AccessRecordStore(sp.GetRequiredService<IOptions<AccessRecords.AccessRecordOptions>>(), dataDirectory));
         services.AddOptions<Operations.JobOptions>().Bind(configuration.GetSection(Operations.JobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Operations.JobLeases>();
         services.AddScoped<Setup.SetupTokens>();

@@ -18,6 +18,7 @@ public static class JikimiCli
         ("backup", (c, o) => [Server.BackupCommands.BuildBackup(c, o)]),
         ("restore", (c, o) => [Server.BackupCommands.BuildRestore(c, o)]),
         ("pii", (c, o) => [PiiCommands.Build(c, o)]),
+        ("logs", (c, o) => [Logs.LogsCommands.Build(c, o)]),
         ("checks", (c, o) => [Checks.ChecksCommands.Build(c, o)]),
         ("collect", (c, o) => [Checks.ChecksCommands.BuildCollect(c, o)]),
         ("risk", (c, o) => [Risk.RiskCommands.Build(c, o)]),

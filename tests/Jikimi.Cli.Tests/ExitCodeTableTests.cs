@@ -46,6 +46,13 @@ public sealed class ExitCodeTableTests : IDisposable
         ("checks list", "checks list --format xml", 2),
         ("collect host", "collect host --out {nofolder}", 1),
         ("collect host", "collect host --out {folder}", 1),
+        ("logs ingest", "logs ingest {missing} --system 00000000-0000-0000-0000-000000000003 " + Api, 1),
+        ("logs ingest", "logs ingest {missing} --system 00000000-0000-0000-0000-000000000003", 2),
+        ("logs ingest", "logs ingest {missing} --system crm " + Api, 2),
+        ("logs verify", "logs verify --system 00000000-0000-0000-0000-000000000003 " + Api, 1), // server unreachable
+        ("logs verify", "logs verify " + Api, 2),
+        ("logs purge", "logs purge --system 00000000-0000-0000-0000-000000000003 " + Api, 1),
+        ("logs purge", "logs purge --system crm " + Api, 2),
         ("risk list", "risk list", 2),
         ("asset import", "asset import {missing} " + Api, 1),
         ("asset import", "asset import {missing}", 2),

@@ -165,6 +165,9 @@ public class EndpointCoverageTests
         [$"GET {O}/processing-systems/{{systemId:guid}}"] = NotAuditor,
         [$"PUT {O}/processing-systems/{{systemId:guid}}"] = Managers,
         [$"PUT {O}/processing-systems/{{systemId:guid}}/format"] = Managers,
+        [$"POST {O}/processing-systems/{{systemId:guid}}/records"] = Managers,
+        [$"GET {O}/processing-systems/{{systemId:guid}}/records/verify"] = NotAuditor,
+        [$"POST {O}/processing-systems/{{systemId:guid}}/records/purge"] = Admin,
     };
 
     /// <summary>Who may open each organization page (GET; its forms call the same handlers as the API).</summary>

@@ -74,6 +74,8 @@ public class TenantIsolationTests
         ["POST /api/v1/orgs/{orgId:guid}/processing-systems/"] = """{"name":"x"}""",
         ["PUT /api/v1/orgs/{orgId:guid}/processing-systems/{systemId:guid}"] = """{"name":"x"}""",
         ["PUT /api/v1/orgs/{orgId:guid}/processing-systems/{systemId:guid}/format"] = """{"format":"combined"}""",
+        ["POST /api/v1/orgs/{orgId:guid}/processing-systems/{systemId:guid}/records"] = "multipart",
+        ["POST /api/v1/orgs/{orgId:guid}/processing-systems/{systemId:guid}/records/purge"] = "{}",
         ["POST /api/v1/orgs/{orgId:guid}/assessments/{assessmentId:guid}/statement"] = "multipart",
         ["POST /api/v1/orgs/{orgId:guid}/prowler"] = "multipart",
         ["POST /api/v1/orgs/{orgId:guid}/assessments/{assessmentId:guid}/automated-runs"] = "multipart",

@@ -6,4 +6,6 @@ public static partial class AuditActions
     public const string ProcessingSystemRegistered = "processing_system.registered";
     public const string ProcessingSystemUpdated = "processing_system.updated";
     public const string ProcessingSystemFormatSet = "processing_system.format_set";
+    public const string AccessRecordsIngested = "access_records.ingested";
+    public const string AccessRecordsPurged = "access_records.purged";
 }

@@ -349,6 +349,103 @@ namespace Jikimi.Persistence.Postgres.Migrations
                     b.ToTable("UserSessions");
                 });
 
+            modelBuilder.Entity("Jikimi.Domain.AccessRecords.AccessRecordSegment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ChainHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("IngestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("MissingAccount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MissingAction")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MissingSource")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MissingSubject")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MissingTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PurgedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("RawBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RawPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("RawSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Records")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "SystemId", "Day");
+
+                    b.ToTable("AccessRecordSegments", (string)null);
+                });
+
             modelBuilder.Entity("Jikimi.Domain.AccessRecords.ProcessingSystem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -410,6 +507,49 @@ namespace Jikimi.Persistence.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ProcessingSystems", (string)null);
+                });
+
+            modelBuilder.Entity("Jikimi.Domain.AccessRecords.SignedChainHead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChainHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SystemId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("AccessRecordChainHeads", (string)null);
                 });
 
             modelBuilder.Entity("Jikimi.Domain.Assessments.Assessment", b =>
@@ -2510,12 +2650,42 @@ namespace Jikimi.Persistence.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jikimi.Domain.AccessRecords.AccessRecordSegment", b =>
+                {
+                    b.HasOne("Jikimi.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jikimi.Domain.AccessRecords.ProcessingSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jikimi.Domain.AccessRecords.ProcessingSystem", b =>
                 {
                     b.HasOne("Jikimi.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jikimi.Domain.AccessRecords.SignedChainHead", b =>
+                {
+                    b.HasOne("Jikimi.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jikimi.Domain.AccessRecords.ProcessingSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -116,6 +116,8 @@ public static class ErrorTexts
         // access records (issue 17)
         ["processing_system.name_taken"] = ("같은 이름의 개인정보처리시스템이 이미 등록되어 있습니다.", "A processing system with this name is already registered."),
         ["access_records.no_rule"] = ("그 날짜에 적용할 접속기록 보관 기간 규정이 없습니다.", "No access-record retention rule is known for that day."),
+        ["access_records.no_format"] = ("먼저 이 시스템의 접속기록 형식과 항목 매핑을 설정하세요.", "Set the system's log format before sending records."),
+        ["access_records.segment_purged"] = ("이미 파기한 접속기록 묶음입니다.", "The segment is purged already."),
 
         // the HTTP edge
         ["request.too_large"] = ("요청 또는 파일이 허용된 크기보다 큽니다. 아무것도 바뀌지 않았습니다.", "The request or file is too large."),

@@ -1,0 +1,123 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jikimi.Persistence.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Issue17Segments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AccessRecordChainHeads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChainHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Signature = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessRecordChainHeads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccessRecordChainHeads_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AccessRecordChainHeads_ProcessingSystems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "ProcessingSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccessRecordSegments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IngestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Records = table.Column<long>(type: "INTEGER", nullable: false),
+                    MissingAccount = table.Column<long>(type: "INTEGER", nullable: false),
+                    MissingTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    MissingSource = table.Column<long>(type: "INTEGER", nullable: false),
+                    MissingSubject = table.Column<long>(type: "INTEGER", nullable: false),
+                    MissingAction = table.Column<long>(type: "INTEGER", nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RawPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    RawBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    RawSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ChainHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PurgedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PurgedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessRecordSegments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccessRecordSegments_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AccessRecordSegments_ProcessingSystems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "ProcessingSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessRecordChainHeads_OrganizationId",
+                table: "AccessRecordChainHeads",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessRecordChainHeads_SystemId_Sequence",
+                table: "AccessRecordChainHeads",
+                columns: new[] { "SystemId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessRecordSegments_OrganizationId_SystemId_Day",
+                table: "AccessRecordSegments",
+                columns: new[] { "OrganizationId", "SystemId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessRecordSegments_SystemId_Sequence",
+                table: "AccessRecordSegments",
+                columns: new[] { "SystemId", "Sequence" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AccessRecordChainHeads");
+
+            migrationBuilder.DropTable(
+                name: "AccessRecordSegments");
+        }
+    }
+}
