@@ -90,12 +90,7 @@ public sealed class IngestAccessRecords(JikimiDb db, AuditWriter audit, TimeProv
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(SegmentWriter.Kst).DateTime);
         using var writer = new SegmentWriter(store.SubjectKey(), today);
         await using var rawIn = new GZipStream(File.OpenRead(raw), CompressionMode.Decompress);
-        using var reader = OpenReader(rawIn, name, format, mapping);
-        if (reader is null)
-        {
-            return new Invalid("format", $"Records in {format.ToWire()} cannot be read yet; send CSV or TSV.");
-        }
-
+        using var reader = AccessLogReaders.Open(rawIn, name, format, mapping, limits.Value, clock);
         if (!reader.Start())
         {
             return (reader.Error ?? InputError.Empty(name)).ToDomainError();
@@ -121,10 +116,6 @@ public sealed class IngestAccessRecords(JikimiDb db, AuditWriter audit, TimeProv
 
         return new Staged(raw, writer.Finish(staging), count);
     }
-
-    // The one place a reader is opened: at merge this becomes AccessLogReaders.Open(stream, name, format, mapping, limits.Value, clock).
-    private DelimitedAccessLogReader? OpenReader(Stream stream, string? name, AccessLogFormat format, AccessLogMapping mapping) =>
-        format is AccessLogFormat.Csv or AccessLogFormat.Tsv ? DelimitedAccessLogReader.Open(stream, name, format, mapping, limits.Value) : null;
 
     private async Task<Result<IngestView>> AppendAsync(OrgAccess access, ProcessingSystem system, Guid ingestId, Staged staged, System.Security.Cryptography.ECDsa key, List<string> placed, CancellationToken ct)
     {
