@@ -20,9 +20,8 @@ namespace Jikimi.Application.Automation;
 /// summary renderer is registered (the Reports project), the run also adds a version to its HTML and PDF summary
 /// evidence items, linked to the same controls (ADR 0042).
 /// </summary>
-public sealed class RecordAutomatedRun(JikimiDb db, UploadEvidence upload, AuditWriter audit, TimeProvider clock, IEnumerable<IRunSummaryRenderer> renderers)
+public sealed class RecordAutomatedRun(JikimiDb db, UploadEvidence upload, AuditWriter audit, TimeProvider clock, IEnumerable<IRunSummaryRenderer> renderers, Microsoft.Extensions.Options.IOptions<Jikimi.Input.InputLimits> limits)
 {
-    public const int MaxResults = 100_000;
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -48,9 +47,9 @@ public sealed class RecordAutomatedRun(JikimiDb db, UploadEvidence upload, Audit
             return new AutomatedRunInvalid("results", "the run holds no results.");
         }
 
-        if (input.Results.Count > MaxResults)
+        if (input.Results.Count > limits.Value.MaxRunResults)
         {
-            return new AutomatedTooManyResults(MaxResults);
+            return new AutomatedTooManyResults(limits.Value.MaxRunResults);
         }
 
         var edition = ControlQueries.EditionOf(assessment.Edition);
