@@ -39,4 +39,10 @@ for lb in $(a elbv2 describe-load-balancers --query 'LoadBalancers[].LoadBalance
 a lambda list-functions > lambda-list-functions.json
 a efs describe-file-systems > efs-describe-file-systems.json
 for c in $(a eks list-clusters --query 'clusters[]' --output text); do a eks describe-cluster --name "$c" > "eks-describe-cluster__$c.json"; done
+# Incident response and recovery (2.11.1, 2.12.2) and personal-data discovery (3.2.1); a missing set-up is recorded as such.
+a account get-alternate-contact --alternate-contact-type SECURITY > account-get-alternate-contact__security.json 2>/dev/null || echo '{"AlternateContact":{}}' > account-get-alternate-contact__security.json
+a iam list-entities-for-policy --policy-arn arn:aws:iam::aws:policy/AWSSupportAccess > iam-list-entities-for-policy__AWSSupportAccess.json
+a ssm-incidents list-response-plans > ssm-incidents-list-response-plans.json 2>/dev/null || echo '{"responsePlanSummaries":[]}' > ssm-incidents-list-response-plans.json
+a drs describe-jobs > drs-describe-jobs.json 2>/dev/null || echo '{"items":[]}' > drs-describe-jobs.json
+a macie2 get-macie-session > macie2-get-macie-session.json 2>/dev/null || echo '{"status":"DISABLED"}' > macie2-get-macie-session.json
 echo "collected into $out; run: jikimi checks run $out"

@@ -25,6 +25,10 @@ public sealed class InputLimits
     [Range(1024, 1L << 30)]
     public long EnvelopeBytes { get; set; } = MiB;
 
+    /// <summary>Results in one automated run (checks, Prowler, PII scan, legacy import): more is refused whole.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxRunResults { get; set; } = 100_000;
+
     /// <summary>Data rows in one CSV file.</summary>
     [Range(1, long.MaxValue)]
     public long MaxCsvRows { get; set; } = 1_000_000;

@@ -18,6 +18,7 @@ public static class ReportServices
         services.AddScoped<IReadinessReportSection, Cloud.CloudInheritanceSection>();
         services.AddScoped<IReadinessReportSection, Findings.OverdueCorrectiveActionsSection>();
         services.AddScoped<IReadinessReportSection, Risk.RiskReportSection>();
+        services.AddSingleton<Application.Automation.IRunSummaryRenderer, Automation.RunSummaryRenderer>();
         return services;
     }
 }

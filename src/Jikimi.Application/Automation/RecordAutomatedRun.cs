@@ -16,11 +16,12 @@ namespace Jikimi.Application.Automation;
 /// Records a run of any technical source against an assessment, in one unit of work: the run, its results, their
 /// controls and check items, the suggestions its failures make (ADR 0041: suggestions only, never a result), and an
 /// evidence version (the results as JSON) linked to every control it evidences. The same results recorded twice
-/// are one run. A bad entry is refused with its place (results[3].controls[0]…) and nothing is stored.
+/// are one run. A bad entry is refused with its place (results[3].controls[0]…) and nothing is stored. Where a
+/// summary renderer is registered (the Reports project), the run also adds a version to its HTML and PDF summary
+/// evidence items, linked to the same controls (ADR 0042).
 /// </summary>
-public sealed class RecordAutomatedRun(JikimiDb db, UploadEvidence upload, AuditWriter audit, TimeProvider clock)
+public sealed class RecordAutomatedRun(JikimiDb db, UploadEvidence upload, AuditWriter audit, TimeProvider clock, IEnumerable<IRunSummaryRenderer> renderers, Microsoft.Extensions.Options.IOptions<Jikimi.Input.InputLimits> limits)
 {
-    public const int MaxResults = 100_000;
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -46,9 +47,9 @@ public sealed class RecordAutomatedRun(JikimiDb db, UploadEvidence upload, Audit
             return new AutomatedRunInvalid("results", "the run holds no results.");
         }
 
-        if (input.Results.Count > MaxResults)
+        if (input.Results.Count > limits.Value.MaxRunResults)
         {
-            return new AutomatedTooManyResults(MaxResults);
+            return new AutomatedTooManyResults(limits.Value.MaxRunResults);
         }
 
         var edition = ControlQueries.EditionOf(assessment.Edition);
@@ -129,12 +130,33 @@ public sealed class RecordAutomatedRun(JikimiDb db, UploadEvidence upload, Audit
             }
         }
 
-        var file = evidenceFile ?? DefaultEvidence(run, input, rows);
+        audit.Record(access, AuditActions.AutomatedRunRecorded, "assessment", assessmentId, new { run = run.Id, run.Source, run.Label, run.RuleSetVersion, fingerprint, run.Pass, run.Fail, errors = run.Errors, run.NotApplicable, run.Manual, controls = linked.Count, suggestions });
+        var recorded = await RecordEvidence(access, assessmentId, run, linked, evidenceFile ?? DefaultEvidence(run, input, rows), ct, (e, v) => run.AttachEvidence(e.Id, v.Number));
+        if (recorded.Error is { } err)
+        {
+            return err;
+        }
+
+        // The readable summaries follow the committed run: each one more version of its own item.
+        var summary = Summary(run, input, rows, linked);
+        foreach (var file in renderers.SelectMany(r => r.Render(summary)))
+        {
+            if ((await RecordEvidence(access, assessmentId, run, linked, file, ct, null)).Error is { } fe)
+            {
+                return fe;
+            }
+        }
+
+        return new RecordedRunView(ListAutomatedRuns.View(run), false, suggestions, linked, notInAssessment);
+    }
+
+    /// <summary>One file as the next version of the run's evidence item of that title, linked to the controls not yet linked.</summary>
+    private async Task<Result<Evidence.EvidenceView>> RecordEvidence(OrgAccess access, Guid assessmentId, AutomatedRun run, List<string> linked, AutomatedEvidenceFile file, CancellationToken ct, Action<Domain.Evidence.EvidenceItem, Domain.Evidence.EvidenceVersion>? attach)
+    {
         var item0 = await db.Evidence.AsNoTracking().Where(e => e.Source == run.Source && e.Title == file.Title && e.DeletedAt == null).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
         var alreadyLinked = item0 is null ? [] : await db.EvidenceLinks.AsNoTracking().Where(l => l.EvidenceId == item0 && l.CheckItemId == string.Empty)
             .Join(db.ControlAssessments.Where(c => c.AssessmentId == assessmentId), l => l.ControlAssessmentId, c => c.Id, (l, c) => c.ControlId).ToListAsync(ct);
         var targets = linked.Where(c => !alreadyLinked.Contains(c)).Select(c => new EvidenceTarget(assessmentId, c, null)).ToList();
-        audit.Record(access, AuditActions.AutomatedRunRecorded, "assessment", assessmentId, new { run = run.Id, run.Source, run.Label, run.RuleSetVersion, fingerprint, run.Pass, run.Fail, errors = run.Errors, run.NotApplicable, run.Manual, controls = linked.Count, suggestions });
         var stored = await upload.Store(new MemoryStream(file.Content), ct);
         if (stored.Error is { } se)
         {
@@ -142,8 +164,24 @@ public sealed class RecordAutomatedRun(JikimiDb db, UploadEvidence upload, Audit
         }
 
         var request = new UploadEvidenceRequest(file.Title, file.Description, DateOnly.FromDateTime(run.RanAt), 30, targets, run.Source);
-        var recorded = await upload.Record(access, item0, request, stored.Value!, file.FileName, ct, (e, v) => run.AttachEvidence(e.Id, v.Number));
-        return recorded.Error is { } err ? err : new RecordedRunView(ListAutomatedRuns.View(run), false, suggestions, linked, notInAssessment);
+        return await upload.Record(access, item0, request, stored.Value!, file.FileName, ct, attach);
+    }
+
+    /// <summary>The run as its summary shows it: counts, controls, and the failures severest first.</summary>
+    private static RunSummary Summary(AutomatedRun run, AutomatedRunInput input, List<Row> rows, List<string> linked)
+    {
+        var failing = rows.Where(r => r.Status == AutomatedStatus.Fail).ToList();
+        var shown = failing.OrderByDescending(r => r.Severity).ThenBy(r => r.RuleId, StringComparer.Ordinal).ThenBy(r => r.ResourceId, StringComparer.Ordinal).Take(RunSummary.MaxFailing)
+            .Select(r => new RunSummaryRow(
+                r.RuleId,
+                ResultText.Clean(r.TitleKo ?? r.TitleEn, AutomatedResult.TitleMax) ?? string.Empty,
+                r.Severity.ToWire(),
+                ResultText.Clean(r.ResourceId, AutomatedResult.ResourceMax) ?? string.Empty,
+                string.Join(", ", r.Controls.Select(c => c.CheckItems.Count == 0 ? c.ControlId : $"{c.ControlId} ({string.Join(", ", c.CheckItems)})")),
+                ResultText.Clean(r.Detail, AutomatedResult.DetailMax) ?? string.Empty))
+            .ToList();
+        var counts = new StatusCounts(run.Pass, run.Fail, run.Errors, run.NotApplicable, run.Manual);
+        return new RunSummary(run.Source, run.Label, run.RuleSetVersion, run.RanAt, counts, input.Inputs ?? [], linked, shown, failing.Count);
     }
 
     internal sealed record Row(string RuleId, string? TitleKo, string? TitleEn, AutomatedSeverity Severity, string? ResourceType, string? ResourceId, AutomatedStatus Status, string? Detail, List<AutomatedControlRef> Controls);

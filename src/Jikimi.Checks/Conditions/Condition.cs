@@ -209,6 +209,8 @@ internal sealed class Comparison(FieldPath? path, string op, JsonElement? litera
                     return op == "older_than_days" ? days > limit : days <= limit;
                 }
 
+            case "covers_port":
+                return present && CoversPort(actual, AsNumber(operand, "operand"));
             case "perm_max":
                 return present && (ParseMode(actual, path.Text) & ~ParseMode(operand, "operand")) == 0;
             case "bits_all":
@@ -248,6 +250,36 @@ internal sealed class Comparison(FieldPath? path, string op, JsonElement? litera
         JsonValueKind.String => actual.GetString()!.Contains(AsString(operand), StringComparison.Ordinal),
         _ => throw new EvaluationException("contains needs an array or a string"),
     };
+
+    /// <summary>A port specification ("22", "1000-2000", "*"; a number; or an array of them, as NSG rules and
+    /// security groups write them) that includes <paramref name="port"/>.</summary>
+    private static bool CoversPort(JsonElement actual, double port)
+    {
+        if (actual.ValueKind == JsonValueKind.Array)
+        {
+            return actual.EnumerateArray().Any(e => CoversPort(e, port));
+        }
+
+        if (actual.ValueKind == JsonValueKind.Number)
+        {
+            return actual.GetDouble() == port;
+        }
+
+        var spec = AsString(actual).Trim();
+        if (spec is "*" or "Any" or "any")
+        {
+            return true;
+        }
+
+        var dash = spec.IndexOf('-', StringComparison.Ordinal);
+        var (low, high) = dash > 0 ? (spec[..dash], spec[(dash + 1)..]) : (spec, spec);
+        if (!int.TryParse(low, NumberStyles.None, CultureInfo.InvariantCulture, out var from) || !int.TryParse(high, NumberStyles.None, CultureInfo.InvariantCulture, out var to))
+        {
+            throw new EvaluationException($"'{spec}' is not a port, a port range or *");
+        }
+
+        return from <= port && port <= to;
+    }
 
     private static string AsString(JsonElement e) =>
         e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new EvaluationException($"expected a string, found {e.ValueKind}");

@@ -14,7 +14,7 @@ public static class ConditionParser
     public static readonly IReadOnlySet<string> ValueOperators = new HashSet<string>
     {
         "eq", "ne", "gt", "gte", "lt", "lte", "in", "not_in", "contains", "not_contains", "contains_any",
-        "matches", "not_matches", "starts_with", "older_than_days", "within_days", "perm_max", "bits_all",
+        "matches", "not_matches", "starts_with", "older_than_days", "within_days", "perm_max", "bits_all", "covers_port",
     };
 
     public static readonly IReadOnlySet<string> UnaryOperators = new HashSet<string> { "exists", "absent", "empty", "not_empty" };

@@ -48,6 +48,24 @@ public sealed class ExportReader
         ["ec2-get-ebs-encryption-by-default"] = "aws.ec2.ebs_default_encryption",
         ["guardduty-get-detector"] = "aws.guardduty.detector",
         ["eks-describe-cluster"] = "aws.eks.cluster",
+        ["account-get-alternate-contact"] = "aws.account.alternate_contact",
+        ["iam-list-entities-for-policy"] = "aws.iam.support_access_entities",
+        ["ssm-incidents-list-response-plans"] = "aws.ssm_incidents.response_plans",
+        ["drs-describe-jobs"] = "aws.drs.jobs",
+        ["macie2-get-macie-session"] = "aws.macie.session",
+    };
+
+    // Account-wide single objects: their id when the file name gives none.
+    private static readonly Dictionary<string, string> AccountIds = new(StringComparer.Ordinal)
+    {
+        ["aws.iam.password_policy"] = "account-password-policy",
+        ["aws.iam.account_summary"] = "account-summary",
+        ["aws.ec2.ebs_default_encryption"] = "ebs-encryption-by-default",
+        ["aws.account.alternate_contact"] = "security",
+        ["aws.iam.support_access_entities"] = "AWSSupportAccess",
+        ["aws.ssm_incidents.response_plans"] = "response-plans",
+        ["aws.drs.jobs"] = "drs-jobs",
+        ["aws.macie.session"] = "macie",
     };
 
     private static readonly HashSet<string> K8sWorkloads = ["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "ReplicationController"];
@@ -142,6 +160,11 @@ public sealed class ExportReader
             {
                 top[property!] = value.Clone();
                 return;
+            }
+
+            if (property == "items" && call is { Call: "drs-describe-jobs" })
+            {
+                property = "jobs"; // Elastic Disaster Recovery lists its jobs under "items", as kubectl does
             }
 
             if (property is not null && !AwsArrays.ContainsKey(property) && property is not ("items" or "data" or "value" or "Reservations"))
@@ -276,14 +299,9 @@ public sealed class ExportReader
     private static string AwsSingleId(string type, JsonElement root, string? fromName, string file)
     {
         var body = Unwrap(type, root);
-        switch (type)
+        if (AccountIds.TryGetValue(type, out var account))
         {
-            case "aws.iam.password_policy":
-                return fromName ?? "account-password-policy";
-            case "aws.iam.account_summary":
-                return fromName ?? "account-summary";
-            case "aws.ec2.ebs_default_encryption":
-                return fromName ?? "ebs-encryption-by-default";
+            return fromName ?? account;
         }
 
         if (body.ValueKind == JsonValueKind.Object)

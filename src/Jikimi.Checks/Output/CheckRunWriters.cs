@@ -47,6 +47,18 @@ public static class CheckRunWriters
 
     private static void Csv(CheckRun run, TextWriter w)
     {
+        CsvHeader(w);
+        foreach (var r in run.Results)
+        {
+            CsvRow(r, w);
+        }
+    }
+
+    /// <summary>The CSV header; with <see cref="CsvRow"/> the CSV can be written as results stream, none kept.</summary>
+    public static void CsvHeader(TextWriter w) => w.WriteLine("rule_id,status,severity,resource_type,resource_id,controls,title_ko,title_en,detail");
+
+    public static void CsvRow(CheckResult r, TextWriter w)
+    {
         // The cells are rule data and resource ids; a cell that a spreadsheet would run as a formula is quoted with a
         // leading apostrophe (the same guard as the other CSV outputs).
         static string Cell(string s)
@@ -59,11 +71,7 @@ public static class CheckRunWriters
             return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
         }
 
-        w.WriteLine("rule_id,status,severity,resource_type,resource_id,controls,title_ko,title_en,detail");
-        foreach (var r in run.Results)
-        {
-            w.WriteLine(string.Join(",", new[] { r.RuleId, r.Status, r.Severity, r.ResourceType, r.ResourceId, Controls(r), r.TitleKo, r.TitleEn, r.Detail }.Select(Cell)));
-        }
+        w.WriteLine(string.Join(",", new[] { r.RuleId, r.Status, r.Severity, r.ResourceType, r.ResourceId, Controls(r), r.TitleKo, r.TitleEn, r.Detail }.Select(Cell)));
     }
 
     private static void Table(CheckRun run, TextWriter w)

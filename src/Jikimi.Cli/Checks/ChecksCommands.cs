@@ -126,10 +126,39 @@ public static class ChecksCommands
                     }
                 },
             });
-            CheckRun result;
+            var fmt = parse.GetValue(format)!;
+            var bar = parse.GetValue(failOn) is { } sev ? CheckSeverity.Rank(sev) : (int?)null;
+            bool Hit(CheckResult r) => bar is { } b && r.Status is CheckStatus.Fail or CheckStatus.Error && CheckSeverity.Rank(r.Severity) >= b;
+            int hits;
             try
             {
-                result = engine.Run(files);
+                if (fmt == "csv" && output is not null && upload is null)
+                {
+                    // CSV into a file: each result is written as it streams and none is kept, so a 1 GB export's
+                    // millions of results do not sit in memory. A bad input leaves the file uncommitted (nothing written).
+                    hits = 0;
+                    using (var w = new StreamWriter(output.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+                    {
+                        CheckRunWriters.CsvHeader(w);
+                        engine.Run(files, r =>
+                        {
+                            CheckRunWriters.CsvRow(r, w);
+                            hits += Hit(r) ? 1 : 0;
+                        });
+                    }
+
+                    output.Commit();
+                }
+                else
+                {
+                    var result = engine.Run(files);
+                    hits = result.Results.Count(Hit);
+                    var sent = await WriteAndUploadAsync(result, fmt, output, upload, ctx, lang, ct);
+                    if (sent != ExitCodes.Ok)
+                    {
+                        return sent;
+                    }
+                }
             }
             catch (InputException ex)
             {
@@ -137,49 +166,46 @@ public static class ChecksCommands
                 throw new CliFailureException(lang.T("입력 파일 오류: ", "input file error: ") + ex.Message);
             }
 
-            var fmt = parse.GetValue(format)!;
-            if (output is not null)
+            if (hits > 0)
             {
-                using (var w = new StreamWriter(output.Stream, new UTF8Encoding(false), leaveOpen: true))
-                {
-                    CheckRunWriters.Write(fmt, result, w, ctx.Clock.GetUtcNow(), ToolVersion);
-                }
-
-                output.Commit();
-            }
-            else
-            {
-                var sb = new StringWriter();
-                CheckRunWriters.Write(fmt, result, sb, ctx.Clock.GetUtcNow(), ToolVersion);
-                ctx.Out.Write(sb.ToString());
-            }
-
-            if (upload is not null)
-            {
-                // The JSON contract of `--format json`, whatever format was printed; the server records it as a run.
-                var json = new StringWriter();
-                CheckRunWriters.Write("json", result, json, ctx.Clock.GetUtcNow(), ToolVersion);
-                var sent = await RunUpload.RunAsync(upload, new UTF8Encoding(false).GetBytes(json.ToString()), $"checks-{ctx.Clock.GetUtcNow():yyyyMMdd-HHmmss}.json", ctx, lang, ct);
-                if (sent != ExitCodes.Ok)
-                {
-                    return sent;
-                }
-            }
-
-            if (parse.GetValue(failOn) is { } sev)
-            {
-                var bar = CheckSeverity.Rank(sev);
-                var hits = result.Results.Count(r => r.Status is CheckStatus.Fail or CheckStatus.Error && CheckSeverity.Rank(r.Severity) >= bar);
-                if (hits > 0)
-                {
-                    ctx.Err.WriteLine(lang.T($"--fail-on {sev}: 기준 이상의 실패 {hits}건", $"--fail-on {sev}: {hits} failures at or above the bar"));
-                    return ExitCodes.Failed;
-                }
+                var sevName = parse.GetValue(failOn);
+                ctx.Err.WriteLine(lang.T($"--fail-on {sevName}: 기준 이상의 실패 {hits}건", $"--fail-on {sevName}: {hits} failures at or above the bar"));
+                return ExitCodes.Failed;
             }
 
             return ExitCodes.Ok;
         });
         return run;
+    }
+
+    /// <summary>Writes the whole run in the chosen format (to the file or standard output) and uploads its JSON.</summary>
+    private static async Task<int> WriteAndUploadAsync(CheckRun result, string fmt, OutputFile? output, RunUploadTarget? upload, CliContext ctx, Language lang, CancellationToken ct)
+    {
+        if (output is not null)
+        {
+            using (var w = new StreamWriter(output.Stream, new UTF8Encoding(false), leaveOpen: true))
+            {
+                CheckRunWriters.Write(fmt, result, w, ctx.Clock.GetUtcNow(), ToolVersion);
+            }
+
+            output.Commit();
+        }
+        else
+        {
+            var sb = new StringWriter();
+            CheckRunWriters.Write(fmt, result, sb, ctx.Clock.GetUtcNow(), ToolVersion);
+            ctx.Out.Write(sb.ToString());
+        }
+
+        if (upload is null)
+        {
+            return ExitCodes.Ok;
+        }
+
+        // The JSON contract of `--format json`, whatever format was printed; the server records it as a run.
+        var json = new StringWriter();
+        CheckRunWriters.Write("json", result, json, ctx.Clock.GetUtcNow(), ToolVersion);
+        return await RunUpload.RunAsync(upload, new UTF8Encoding(false).GetBytes(json.ToString()), $"checks-{ctx.Clock.GetUtcNow():yyyyMMdd-HHmmss}.json", ctx, lang, ct);
     }
 
     private static Command BuildList(CliContext ctx, CommonOptions common)

@@ -77,6 +77,24 @@ public class AutomatedEvidenceTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_run_over_the_configured_result_cap_is_refused_and_nothing_is_stored(string provider)
+    {
+        await using var app = await AppHarness.CreateAsync(provider);
+        var (org, a) = await OrgWithAssessmentAsync(app);
+        var limits = Microsoft.Extensions.Options.Options.Create(new Jikimi.Input.InputLimits { MaxRunResults = 2 });
+        Task<Result<RecordedRunView>> Record(params AutomatedResultInput[] results) => app.Run(org.OrganizationId, sp =>
+            ActivatorUtilities.CreateInstance<RecordAutomatedRun>(sp, limits).Handle(org, a.Id, Run(new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), results), null, default));
+
+        var refused = Fails<RecordedRunView, AutomatedTooManyResults>(await Record(Result("r", "x", "pass"), Result("r", "y", "fail"), Result("r", "z", "pass")));
+        Assert.Contains("2", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await Count<AutomatedRun>(app, org));
+        Assert.Equal(0, await Count<Domain.Evidence.EvidenceItem>(app, org));
+        Ok(await Record(Result("r", "x", "pass"), Result("r", "y", "fail")));
+        Assert.Equal(1, await Count<AutomatedRun>(app, org));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task A_failure_suggests_and_never_overwrites_what_a_person_recorded(string provider)
     {
         await using var app = await AppHarness.CreateAsync(provider);

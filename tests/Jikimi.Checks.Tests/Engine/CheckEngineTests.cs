@@ -15,7 +15,7 @@ public class CheckEngineTests
     {
         var run = new CheckEngine(RuleLoader.Builtin, Options).Run([ExportReaderTests.Data("exports")]);
         Assert.Equal(RuleLoader.Builtin.Version, run.RuleSetVersion);
-        Assert.Equal(24, run.Inputs.Count);
+        Assert.Equal(29, run.Inputs.Count);
         Assert.All(run.Inputs, i => Assert.Equal(64, i.Sha256.Length));
         Assert.All(run.Results, r => Assert.NotEmpty(r.Controls));
 

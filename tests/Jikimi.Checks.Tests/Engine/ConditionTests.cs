@@ -36,6 +36,13 @@ public class ConditionTests
     [InlineData("""{"path":"m","op":"perm_max","value":"0644"}""", """{"m":"0664"}""", false)]
     [InlineData("""{"path":"u","op":"bits_all","value":"022"}""", """{"u":"027"}""", true)]
     [InlineData("""{"path":"files.'/etc/login.defs'.mode","op":"eq","value":"0644"}""", """{"files":{"/etc/login.defs":{"mode":"0644"}}}""", true)]
+    [InlineData("""{"path":"p","op":"covers_port","value":22}""", """{"p":"20-30"}""", true)]
+    [InlineData("""{"path":"p","op":"covers_port","value":22}""", """{"p":"*"}""", true)]
+    [InlineData("""{"path":"p","op":"covers_port","value":22}""", """{"p":"2222"}""", false)]
+    [InlineData("""{"path":"p","op":"covers_port","value":22}""", """{"p":"23-1024"}""", false)]
+    [InlineData("""{"path":"p","op":"covers_port","value":3389}""", """{"p":["80","3000-4000"]}""", true)]
+    [InlineData("""{"path":"p","op":"covers_port","value":22}""", """{"p":22}""", true)]
+    [InlineData("""{"path":"p","op":"covers_port","value":22}""", """{}""", false)]
     [InlineData("""{"some":"xs","where":{"path":"k","op":"eq","value":1}}""", """{"xs":[{"k":2},{"k":1}]}""", true)]
     [InlineData("""{"none":"xs","where":{"path":"k","op":"eq","value":1}}""", """{"xs":[{"k":2},{"k":1}]}""", false)]
     [InlineData("""{"each":"xs","where":{"path":"k","op":"gt","value":0}}""", """{}""", true)]
@@ -48,6 +55,7 @@ public class ConditionTests
     [InlineData("""{"path":"a","op":"gt","value":1}""", """{"a":"many"}""")]
     [InlineData("""{"some":"a","where":{"path":"k","op":"exists"}}""", """{"a":{"k":1}}""")]
     [InlineData("""{"path":"a","op":"older_than_days","value":1}""", """{"a":"last tuesday"}""")]
+    [InlineData("""{"path":"p","op":"covers_port","value":22}""", """{"p":"ssh"}""")]
     [InlineData("""{"path":"a","op":"perm_max","value":"0644"}""", """{"a":"rwx"}""")]
     public void A_value_of_the_wrong_kind_is_an_evaluation_error_not_a_crash(string condition, string resource) =>
         Assert.Throws<EvaluationException>(() => Eval(condition, resource));

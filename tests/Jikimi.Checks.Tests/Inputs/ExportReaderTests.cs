@@ -32,6 +32,11 @@ public class ExportReaderTests
     [InlineData("aws/kms-list-keys.json", "aws.kms.key_list_entry", "1234abcd-12ab-34cd-56ef-1234567890ab", 1)]
     [InlineData("aws/kms-describe-key__1234abcd-12ab-34cd-56ef-1234567890ab.json", "aws.kms.key", "1234abcd-12ab-34cd-56ef-1234567890ab", 1)]
     [InlineData("aws/kms-get-key-rotation-status__1234abcd-12ab-34cd-56ef-1234567890ab.json", "aws.kms.key_rotation", "1234abcd-12ab-34cd-56ef-1234567890ab", 1)]
+    [InlineData("aws/account-get-alternate-contact__security.json", "aws.account.alternate_contact", "security", 1)]
+    [InlineData("aws/iam-list-entities-for-policy__AWSSupportAccess.json", "aws.iam.support_access_entities", "AWSSupportAccess", 1)]
+    [InlineData("aws/ssm-incidents-list-response-plans.json", "aws.ssm_incidents.response_plans", "response-plans", 1)]
+    [InlineData("aws/drs-describe-jobs.json", "aws.drs.jobs", "drs-jobs", 1)]
+    [InlineData("aws/macie2-get-macie-session.json", "aws.macie.session", "macie", 1)]
     [InlineData("azure/arg-storage.json", "azure.microsoft.storage/storageaccounts", "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-prod/providers/Microsoft.Storage/storageAccounts/acmeprod", 1)]
     [InlineData("azure/sql-audit-policy.json", "azure.microsoft.sql/servers/auditingsettings", "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-prod/providers/Microsoft.Sql/servers/acme-sql/auditingSettings/Default", 1)]
     [InlineData("azure/diagnostic-settings.json", "azure.microsoft.insights/diagnosticsettings", "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-prod/providers/Microsoft.KeyVault/vaults/acme-kv/providers/microsoft.insights/diagnosticSettings/to-law", 1)]
@@ -48,6 +53,17 @@ public class ExportReaderTests
         var resources = Read(Data(["exports", .. file.Split('/')]));
         Assert.Contains((type, id), resources);
         Assert.Equal(count, resources.Count(r => r.Type == type));
+    }
+
+    [Fact]
+    public void Drs_jobs_listed_under_items_are_read_as_jobs_not_as_kubernetes_objects()
+    {
+        // A resource's JSON lives only while the sink runs (the reader streams): evaluate it there.
+        var rule = Jikimi.Checks.Rules.RuleLoader.Builtin.Find("JK-AWS-DRS-001")!;
+        var statuses = new List<string>();
+        new ExportReader(new ReaderContext()).Read(Data("exports", "aws", "drs-describe-jobs.json"), r =>
+            statuses.Add(Jikimi.Checks.Engine.CheckEngine.EvaluateRule(rule, r, Jikimi.Checks.Rules.RuleParameters.None, Rules.BuiltinRuleTests.FixtureNow).Status));
+        Assert.Equal([Jikimi.Checks.CheckStatus.Pass], statuses);
     }
 
     [Fact]

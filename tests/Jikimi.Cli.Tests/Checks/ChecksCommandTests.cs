@@ -74,6 +74,35 @@ public sealed class ChecksCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Csv_into_a_file_streams_every_result_and_still_gates_and_writes_nothing_on_a_bad_input()
+    {
+        var sg = Path.Combine(dir, "ec2-describe-security-groups.json");
+        File.WriteAllText(sg, """{"SecurityGroups":[{"GroupId":"sg-1","GroupName":"web","IpPermissions":[{"IpProtocol":"tcp","FromPort":22,"ToPort":22,"IpRanges":[{"CidrIp":"0.0.0.0/0"}]}],"IpPermissionsEgress":[]}]}""");
+        var csv = Path.Combine(dir, "out.csv");
+        var (code, stdout, err) = await Run("checks", "run", sg, "--format", "csv", "--out", csv, "--fail-on", "high", "--lang", "en");
+        Assert.Equal(1, code);
+        Assert.Contains("--fail-on high", err, StringComparison.Ordinal);
+        Assert.Equal("", stdout);
+        var lines = File.ReadAllLines(csv);
+        Assert.StartsWith("rule_id,status,severity", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("JK-AWS-EC2-001,fail,", StringComparison.Ordinal));
+
+        // The same rows as the whole-run CSV on standard output.
+        (code, stdout, _) = await Run("checks", "run", sg, "--format", "csv");
+        Assert.Equal(0, code);
+        Assert.Equal(stdout.ReplaceLineEndings("\n").TrimEnd('\n'), string.Join("\n", lines));
+
+        var bad = Path.Combine(dir, "cut.json");
+        File.WriteAllText(bad, """{"DBInstances":[{"DBInstanceIdentifier":"a" """);
+        var badCsv = Path.Combine(dir, "bad.csv");
+        (code, _, err) = await Run("checks", "run", sg, bad, "--format", "csv", "--out", badCsv, "--lang", "en");
+        Assert.Equal(1, code);
+        Assert.Contains("cut.json", err, StringComparison.Ordinal);
+        Assert.False(File.Exists(badCsv));
+        Assert.Empty(Directory.GetFiles(dir, "bad.csv.tmp-*"));
+    }
+
+    [Fact]
     public async Task A_bad_input_writes_nothing_and_names_the_file()
     {
         var bad = Path.Combine(dir, "cut.json");

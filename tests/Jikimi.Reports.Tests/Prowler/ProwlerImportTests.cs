@@ -40,6 +40,28 @@ public class ProwlerImportTests
     }
 
     [Theory]
+    [InlineData("prowler-ocsf.json")]
+    [InlineData("prowler.csv")]
+    public void Prowler_severities_become_ours_on_every_mapped_finding(string file)
+    {
+        var (r, error) = ProwlerReader.Parse(Fixture(file));
+        Assert.Null(error);
+        Assert.NotEmpty(r!.Items!);
+        Assert.All(r.Items!, f => Assert.Equal("high", f.OurSeverity));
+    }
+
+    [Theory]
+    [InlineData("Critical", "critical")]
+    [InlineData("high", "high")]
+    [InlineData("Medium", "medium")]
+    [InlineData("low", "low")]
+    [InlineData("Informational", "info")]
+    [InlineData("", "info")]
+    [InlineData("Unknown", "info")]
+    public void Prowler_severity_names_map_onto_ours(string prowler, string ours) =>
+        Assert.Equal(ours, new ProwlerFinding("c", ProwlerStatus.Fail, false, "r", "", "aws", "1", ["2.5.3"], null, true, prowler).OurSeverity);
+
+    [Theory]
     [InlineData("not json at all;;", "STATUS, CHECK_ID and COMPLIANCE")]
     [InlineData("[{\"a\": 1}]", "no status_code")]
     [InlineData("[1,2]", "not an object")]

@@ -135,7 +135,7 @@ public sealed class ImportProwler(JikimiDb db, RecordAutomatedRun record, AuditW
                 f.CheckId,
                 null,
                 null,
-                null,
+                f.OurSeverity,
                 f.Provider.Length > 0 ? f.Provider : null,
                 string.IsNullOrEmpty(f.Region) ? f.ResourceUid : $"{f.ResourceUid} ({f.Region})",
                 f.Pass ? "pass" : "fail",

@@ -17,9 +17,20 @@ public enum ProwlerStatus
 /// <paramref name="NamesIsmsP"/>: the finding lists the ISMS-P framework at all (even with no id), so the Prowler
 /// version that wrote it knows ISMS-P.
 /// </summary>
-public sealed record ProwlerFinding(string CheckId, ProwlerStatus Status, bool Muted, string ResourceUid, string Region, string Provider, string Account, IReadOnlyList<string> Controls, DateTime? Time, bool NamesIsmsP)
+public sealed record ProwlerFinding(string CheckId, ProwlerStatus Status, bool Muted, string ResourceUid, string Region, string Provider, string Account, IReadOnlyList<string> Controls, DateTime? Time, bool NamesIsmsP, string Severity = "")
 {
     public bool Pass => Status == ProwlerStatus.Pass;
+
+    /// <summary>Prowler's severity (critical, high, medium, low, informational; OCSF's "Informational", v3's
+    /// "informational") as ours; anything else or none is info.</summary>
+    public string OurSeverity => Severity.Trim().ToLowerInvariant() switch
+    {
+        "critical" or "fatal" => "critical",
+        "high" => "high",
+        "medium" => "medium",
+        "low" => "low",
+        _ => "info",
+    };
 }
 
 public sealed record ProwlerCheckCount(string CheckId, int Pass, int Fail);
@@ -256,7 +267,7 @@ public static class ProwlerReader
 
         DateTime? time = Str(f, "time_dt") is { Length: > 0 } dt && DateTime.TryParse(dt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) ? t
             : f.TryGetProperty("time", out var tt) && tt.ValueKind == JsonValueKind.Number && tt.TryGetInt64(out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime : null;
-        return new ProwlerFinding(check, status, muted, resourceUid, region, provider, account, controls.ToList(), time, names);
+        return new ProwlerFinding(check, status, muted, resourceUid, region, provider, account, controls.ToList(), time, names, Str(f, "severity"));
     }
 
     /// <summary>Prowler v3's JSON (<c>-M json</c>): CheckID, Status, Provider, AccountId, ResourceArn/ResourceId, Region, Compliance.</summary>
@@ -271,7 +282,7 @@ public static class ProwlerReader
         var names = f.TryGetProperty("Compliance", out var comp) && Compliance(comp, controls);
         DateTime? time = DateTime.TryParse(First(Str(f, "AssessmentStartTime"), Str(f, "Timestamp")), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) ? t : null;
         var muted = f.TryGetProperty("Muted", out var mv) && mv.ValueKind == JsonValueKind.True;
-        return new ProwlerFinding(Str(f, "CheckID"), status, muted, First(Str(f, "ResourceArn"), Str(f, "ResourceId")), Str(f, "Region"), Str(f, "Provider"), First(Str(f, "AccountId"), Str(f, "Account")), controls.ToList(), time, names);
+        return new ProwlerFinding(Str(f, "CheckID"), status, muted, First(Str(f, "ResourceArn"), Str(f, "ResourceId")), Str(f, "Region"), Str(f, "Provider"), First(Str(f, "AccountId"), Str(f, "Account")), controls.ToList(), time, names, Str(f, "Severity"));
     }
 
     /// <summary>Adds the ISMS-P ids of a { framework: [ids] } object; true when it lists ISMS-P at all.</summary>
@@ -328,7 +339,7 @@ public static class ProwlerReader
         }
 
         int resource = Col("RESOURCE_UID"), resourceName = Col("RESOURCE_NAME"), resourceId = Col("RESOURCE_ID"), region = Col("REGION"), provider = Col("PROVIDER"),
-            account = Col("ACCOUNT_UID") is >= 0 and var au ? au : Col("ACCOUNT_ID"), time = Col("TIMESTAMP") is >= 0 and var ts ? ts : Col("ASSESSMENT_START_TIME"), muted = Col("MUTED");
+            account = Col("ACCOUNT_UID") is >= 0 and var au ? au : Col("ACCOUNT_ID"), time = Col("TIMESTAMP") is >= 0 and var ts ? ts : Col("ASSESSMENT_START_TIME"), muted = Col("MUTED"), severity = Col("SEVERITY");
         var list = new List<ProwlerFinding>();
         for (var r = 1; r < rows.Count; r++)
         {
@@ -364,7 +375,7 @@ public static class ProwlerReader
                 }
             }
 
-            list.Add(new ProwlerFinding(V(check), s, IsTrue(V(muted)), First(First(V(resource), V(resourceId)), V(resourceName)), V(region), V(provider), V(account), controls.ToList(), TimeOf(V(time)), names));
+            list.Add(new ProwlerFinding(V(check), s, IsTrue(V(muted)), First(First(V(resource), V(resourceId)), V(resourceName)), V(region), V(provider), V(account), controls.ToList(), TimeOf(V(time)), names, V(severity)));
         }
 
         return ("csv", list, null);
