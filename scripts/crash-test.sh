@@ -50,11 +50,13 @@ if [ "$kind" = upload ]; then
   body=$(curl -s -m 60 -H "Authorization: Bearer $CRASH_TOKEN" -F "title=crash-$n" -F "file=@$f;filename=crash-$n.bin" -w '\n%{http_code}' "$CRASH_URL/evidence")
   code=${body##*$'\n'}
   [ "$code" = 201 ] && echo "upload $(printf '%s' "$body" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4) $sha" >> "$dir/acked.txt"
+  echo "upload $code" >> "$dir/codes.txt"
   rm -f "$f"
 else
   csv="assetId,name,type,confidentiality,integrity,availability"; for k in 1 2 3 4 5; do csv="$csv"$'\n'"CT-$n-$k,crash $n $k,server,1,2,3"; done
   code=$(printf '%s\n' "$csv" | curl -s -m 60 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $CRASH_TOKEN" -H 'Content-Type: text/csv' --data-binary @- "$CRASH_URL/assets/import")
   [ "$code" = 200 ] && echo "import CT-$n" >> "$dir/acked.txt"
+  echo "import $code" >> "$dir/codes.txt"
 fi
 exit 0
 ONE
@@ -96,7 +98,7 @@ check() { # round: every acknowledged write present and identical, nothing half-
 }
 
 for provider in $PROVIDERS; do
-  port=$((7600 + RANDOM % 300)); data="$work/data-$provider"; mkdir -p "$data" "$work/files"; : > "$work/acked.txt"; : > "$work/server.log"
+  port=$((7600 + RANDOM % 300)); data="$work/data-$provider"; mkdir -p "$data" "$work/files"; : > "$work/acked.txt"; : > "$work/codes.txt"; : > "$work/server.log"
   if [ "$provider" = postgres ]; then
     pgdb="jikimi_crash_$(date +%s)_$RANDOM"; conn="Host=127.0.0.1;Port=55432;Username=postgres;Database=$pgdb"
     verify_args=(--database postgres --connection "$conn" --data-dir "$data")
@@ -116,11 +118,15 @@ for provider in $PROVIDERS; do
     seq 1 "$REQUESTS" | awk -v r="$round" '{ print (NR % 3 == 0 ? "import" : "upload"), r * 100000 + NR }' \
       | xargs -P "$CONC" -n 2 "$work/one.sh" &
     load=$!
-    sleep "$((1 + RANDOM % 3)).$((RANDOM % 10))"
+    # Kill mid-stream: after the round's first acknowledged write (at most 120 s), then a random 0.1-1.9 s more.
+    for _ in $(seq 1 600); do [ "$(wc -l < "$work/acked.txt")" -gt "$before" ] && break; kill -0 "$load" 2>/dev/null || break; sleep 0.2; done
+    sleep "$((RANDOM % 2)).$((1 + RANDOM % 9))"
+    inflight=$(kill -0 "$load" 2>/dev/null && echo "mid-stream" || echo "AFTER the stream ended (use more requests)")
     kill -9 "$server"; wait "$server" 2>/dev/null; server=""
     wait "$load"
     total_sent=$((total_sent + REQUESTS))
-    echo "crash: $provider round $round: killed mid-stream; $(( $(wc -l < "$work/acked.txt") - before )) of $REQUESTS writes acknowledged before the kill"
+    echo "crash: $provider round $round: killed $inflight; $(( $(wc -l < "$work/acked.txt") - before )) of $REQUESTS writes acknowledged; answers: $(sort "$work/codes.txt" | uniq -c | awk '{printf "%s %s×%s, ", $2, $3, $1}')"
+    : > "$work/codes.txt"
     start "$provider" "$data" "$conn"
     check "$round"
   done
