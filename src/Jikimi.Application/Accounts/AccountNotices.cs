@@ -34,6 +34,14 @@ public static class AccountNotices
         var (title, body) = Text(kind, now);
         foreach (var channel in options.Channels().Where(c => c is ReminderChannels.InApp or ReminderChannels.Email))
         {
+            // One notice per kind, member, instant and channel (the reminders' unique key): two changes in the same
+            // instant (a clock that stands still in tests, a script) are one "your tokens changed".
+            if (db.Reminders.Local.Any(r => r.Kind == kind && r.SubjectId == userId && r.DueAt == now && r.Channel == channel)
+                || await db.Reminders.IgnoreQueryFilters().AnyAsync(r => r.Kind == kind && r.SubjectId == userId && r.DueAt == now && r.Channel == channel, ct))
+            {
+                continue;
+            }
+
             db.Reminders.Add(Reminder.Create(inOrganization, kind, SubjectType, userId, now, channel, title, body, now));
         }
     }
