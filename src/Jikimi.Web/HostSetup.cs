@@ -185,6 +185,7 @@ public static class HostSetup
         ProgrammeEndpoints.Map(org);
         AccessRecordEndpoints.Map(org);
         ObligationEndpoints.Map(api);
+        AdminEndpoints.Map(api);
         app.MapJikimiUi();
     }
 

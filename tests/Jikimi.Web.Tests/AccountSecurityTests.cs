@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Jikimi.Application.Reminders;
 using Jikimi.TestSupport.Data;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jikimi.Web.Tests;
 
@@ -33,7 +35,10 @@ public sealed class AccountSecurityTests
         var anon = h.Client();
         await HttpAssert.Problem(await anon.PostAsJsonAsync("/api/v1/auth/login", new { email = "ciso@a.kr", password = "Strong-pass-2026" }), HttpStatusCode.Unauthorized, "auth.mfa_required");
         await HttpAssert.Problem(await anon.PostAsJsonAsync("/api/v1/auth/login", new { email = "ciso@a.kr", password = "Strong-pass-2026", code = "111111" }), HttpStatusCode.Unauthorized, "auth.mfa_failed");
-        await HttpAssert.Json(await anon.PostAsJsonAsync("/api/v1/auth/login", new { email = "ciso@a.kr", password = "Strong-pass-2026", code = Code(key) }), HttpStatusCode.OK);
+        var code = Code(key);
+        await HttpAssert.Json(await anon.PostAsJsonAsync("/api/v1/auth/login", new { email = "ciso@a.kr", password = "Strong-pass-2026", code }), HttpStatusCode.OK);
+        // The same authenticator code again, still inside its time window, is refused (ASVS 2.8.4).
+        await HttpAssert.Problem(await anon.PostAsJsonAsync("/api/v1/auth/login", new { email = "ciso@a.kr", password = "Strong-pass-2026", code }), HttpStatusCode.Unauthorized, "auth.mfa_failed");
         await HttpAssert.Json(await anon.PostAsJsonAsync("/api/v1/auth/login", new { email = "ciso@a.kr", password = "Strong-pass-2026", code = recovery }), HttpStatusCode.OK);
         // A recovery code works once.
         await HttpAssert.Problem(await anon.PostAsJsonAsync("/api/v1/auth/login", new { email = "ciso@a.kr", password = "Strong-pass-2026", code = recovery }), HttpStatusCode.Unauthorized, "auth.mfa_failed");
@@ -84,5 +89,36 @@ public sealed class AccountSecurityTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await h.Client(other).GetAsync("/api/v1/me")).StatusCode);
         await HttpAssert.Json(await admin.GetAsync("/api/v1/me"), HttpStatusCode.OK);
         await h.LoginAsync("ciso@a.kr", "Another-pass-2027");
+    }
+
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [PostgresData]
+    public async Task A_member_is_told_when_their_password_mfa_or_api_tokens_change_and_nobody_else_sees_it(string provider)
+    {
+        await using var h = await WebHarness.StartAsync(provider);
+        var w = await World.CreateAsync(h);
+        var alice = h.Client(w.Alice);
+        var aliceId = (await HttpAssert.Json(await alice.GetAsync("/api/v1/me"), HttpStatusCode.OK)).GetProperty("user").GetProperty("id").GetGuid();
+        Assert.True((await alice.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = "Wonder-land-2026", newPassword = "Another-pass-2027" })).IsSuccessStatusCode);
+        var key = (await HttpAssert.Json(await alice.GetAsync("/api/v1/me/mfa"), HttpStatusCode.OK)).GetProperty("sharedKey").GetString()!;
+        await HttpAssert.Json(await alice.PostAsJsonAsync("/api/v1/me/mfa", new { code = Code(key) }), HttpStatusCode.OK);
+        await HttpAssert.Json(await alice.PostAsJsonAsync($"/api/v1/orgs/{w.A.Org}/api-tokens", new { name = "mine", role = "viewer" }), HttpStatusCode.Created);
+        await using (var scope = h.App.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<DispatchReminders>().Handle(default)).Sent >= 3);
+        }
+
+        static List<(string Kind, Guid Subject)> Notices(JsonElement list) => [.. list.EnumerateArray()
+            .Where(n => n.GetProperty("kind").GetString()!.StartsWith("account_", StringComparison.Ordinal))
+            .Select(n => (n.GetProperty("kind").GetString()!, n.GetProperty("subjectId").GetGuid()))];
+        var mine = Notices(await HttpAssert.Json(await alice.GetAsync($"/api/v1/orgs/{w.A.Org}/notifications"), HttpStatusCode.OK));
+        Assert.Equal(["account_mfa_changed", "account_password_changed", "account_tokens_changed"], mine.Select(n => n.Kind).Order(StringComparer.Ordinal));
+        Assert.All(mine, n => Assert.Equal(aliceId, n.Subject));
+
+        // The organization's other administrator sees only their own notices (the token World made), never Alice's.
+        var others = Notices(await HttpAssert.Json(await h.Client(w.Root).GetAsync($"/api/v1/orgs/{w.A.Org}/notifications"), HttpStatusCode.OK));
+        Assert.DoesNotContain(others, n => n.Subject == aliceId);
+        Assert.Contains(others, n => n.Kind == "account_tokens_changed");
     }
 }

@@ -153,6 +153,46 @@ public sealed partial class UiSecurityTests
         Assert.Equal(HttpStatusCode.OK, (await Browser(h, token).GetAsync("/")).StatusCode);
     }
 
+    [Fact]
+    public async Task Over_https_the_session_cookie_is_a_host_only_secure_cookie_named_with_the_host_prefix()
+    {
+        await using var h = await WebHarness.StartAsync(TestDatabase.Sqlite);
+        var token = await h.AdminAsync();
+        HttpRequestMessage Https(HttpMethod method, string url, string cookie)
+        {
+            var m = new HttpRequestMessage(method, url);
+            m.Headers.Add("X-Forwarded-Proto", "https");
+            if (cookie.Length > 0)
+            {
+                m.Headers.Add("Cookie", cookie);
+            }
+
+            return m;
+        }
+
+        // Sign in through the page behind a TLS-terminating proxy.
+        var form = await h.Client().SendAsync(Https(HttpMethod.Get, "/login", string.Empty));
+        var af = form.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("jikimi_af=", StringComparison.Ordinal)).Split(';')[0];
+        var post = Https(HttpMethod.Post, "/login", af);
+        post.Content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = "ciso@a.kr", ["Password"] = "Strong-pass-2026", ["__af"] = AntiforgeryField().Match(await form.Content.ReadAsStringAsync()).Groups[1].Value,
+        });
+        var signedIn = await h.Client().SendAsync(post);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var session = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.Contains("jikimi_session=", StringComparison.Ordinal));
+        Assert.StartsWith("__Host-jikimi_session=", session, StringComparison.Ordinal);
+        Assert.Contains("; secure", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; path=/", session, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("domain=", session, StringComparison.OrdinalIgnoreCase);
+
+        // Over https only the prefixed name opens a page; over plain http only the bare name does.
+        var secret = session.Split(';')[0]["__Host-jikimi_session=".Length..];
+        Assert.Equal(HttpStatusCode.OK, (await h.Client().SendAsync(Https(HttpMethod.Get, "/", $"__Host-jikimi_session={secret}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await h.Client().SendAsync(Https(HttpMethod.Get, "/", $"jikimi_session={token}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Browser(h, token).GetAsync("/")).StatusCode);
+    }
+
     [GeneratedRegex("name=\"__af\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }

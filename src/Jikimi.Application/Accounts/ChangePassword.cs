@@ -4,6 +4,8 @@ using Jikimi.Application.Data;
 using Jikimi.Domain.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Jikimi.Application.Reminders;
 
 namespace Jikimi.Application.Accounts;
 
@@ -13,7 +15,7 @@ public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewP
 /// Changes the password under the ISMS-P 2.5.4 rules, refusing the current and the last
 /// <see cref="RememberedPasswords"/> ones; other sessions end (security stamp).
 /// </summary>
-public sealed class ChangePassword(UserManager<JikimiUser> users, JikimiDb db, AuditWriter audit, TimeProvider clock)
+public sealed class ChangePassword(UserManager<JikimiUser> users, JikimiDb db, AuditWriter audit, TimeProvider clock, IOptions<ReminderOptions> notices)
 {
     public const int RememberedPasswords = 5;
 
@@ -51,6 +53,7 @@ public sealed class ChangePassword(UserManager<JikimiUser> users, JikimiDb db, A
             s.Revoke(now);
         }
 
+        await AccountNotices.QueueAsync(db, notices.Value, user.Id, AccountNotices.PasswordChanged, now, ct);
         audit.Record(null, actor, AuditActions.UserPasswordChanged, "user", user.Id);
         return await audit.SaveAsync(ct);
     }

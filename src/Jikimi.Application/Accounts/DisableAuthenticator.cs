@@ -4,12 +4,14 @@ using Jikimi.Application.Common;
 using Jikimi.Application.Data;
 using Jikimi.Domain.Common;
 using Microsoft.AspNetCore.Identity;
+using Jikimi.Application.Reminders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Jikimi.Application.Accounts;
 
 /// <summary>Turns MFA off (password re-entered), unless an organization of the user requires it.</summary>
-public sealed class DisableAuthenticator(UserManager<JikimiUser> users, JikimiDb db, AuditWriter audit)
+public sealed class DisableAuthenticator(UserManager<JikimiUser> users, JikimiDb db, AuditWriter audit, TimeProvider clock, IOptions<ReminderOptions> notices)
 {
     public async Task<Result> Handle(Actor actor, string? password, CancellationToken ct)
     {
@@ -33,6 +35,7 @@ public sealed class DisableAuthenticator(UserManager<JikimiUser> users, JikimiDb
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        await AccountNotices.QueueAsync(db, notices.Value, user.Id, AccountNotices.MfaChanged, clock.GetUtcNow().UtcDateTime, ct);
         audit.Record(null, actor, AuditActions.UserMfaDisabled, "user", user.Id);
         return await audit.SaveAsync(ct);
     }

@@ -3,12 +3,14 @@ using Jikimi.Application.AuditTrail;
 using Jikimi.Application.Common;
 using Jikimi.Application.Data;
 using Jikimi.Domain.Common;
+using Jikimi.Application.Reminders;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Jikimi.Application.Accounts;
 
 /// <summary>Turns MFA on after the user proves their app works; returns ten one-time recovery codes (shown once).</summary>
-public sealed class EnableAuthenticator(UserManager<JikimiUser> users, AuditWriter audit)
+public sealed class EnableAuthenticator(UserManager<JikimiUser> users, AuditWriter audit, JikimiDb db, TimeProvider clock, IOptions<ReminderOptions> notices)
 {
     public async Task<Result<IReadOnlyList<string>>> Handle(Actor actor, string? code, CancellationToken ct)
     {
@@ -25,6 +27,7 @@ public sealed class EnableAuthenticator(UserManager<JikimiUser> users, AuditWrit
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
+        await AccountNotices.QueueAsync(db, notices.Value, user.Id, AccountNotices.MfaChanged, clock.GetUtcNow().UtcDateTime, ct);
         audit.Record(null, actor, AuditActions.UserMfaEnabled, "user", user.Id);
         var saved = await audit.SaveAsync(ct);
         return saved.Error is { } e ? e : codes;

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace Jikimi.Application.Accounts;
 
-/// <summary>Second step for users with MFA: a 6-digit authenticator code or a one-time recovery code.</summary>
-public sealed class VerifySecondFactor(UserManager<JikimiUser> users, AuditWriter audit)
+/// <summary>Second step for users with MFA: a 6-digit authenticator code (each accepted once) or a one-time recovery code.</summary>
+public sealed class VerifySecondFactor(UserManager<JikimiUser> users, AuditWriter audit, TimeProvider clock)
 {
     public async Task<Result> Handle(JikimiUser user, string? code, CancellationToken ct)
     {
@@ -25,6 +25,12 @@ public sealed class VerifySecondFactor(UserManager<JikimiUser> users, AuditWrite
         {
             var failed = await SignInFailures.CountAsync(users, audit, user, "second_factor", ct);
             return failed.Error!;
+        }
+
+        if (c.Length == 6 && !await SpentAuthenticatorCodes.TrySpendAsync(users, user, c, clock.GetUtcNow()))
+        {
+            var replayed = await SignInFailures.CountAsync(users, audit, user, "second_factor_replayed", ct);
+            return replayed.Error!;
         }
 
         await users.ResetAccessFailedCountAsync(user);

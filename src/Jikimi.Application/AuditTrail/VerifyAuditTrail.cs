@@ -1,4 +1,6 @@
+using Jikimi.Application.Common;
 using Jikimi.Application.Data;
+using Jikimi.Domain.Common;
 using Jikimi.Domain.AuditTrail;
 using Jikimi.Input;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +31,10 @@ public sealed record AuditTrailReport(int Chains, long Events, IReadOnlyList<Cha
 /// </summary>
 public sealed class VerifyAuditTrail(JikimiDb db, AuditAnchorKeys keys)
 {
+    /// <summary>The check for a person over HTTP: every organization's chain is read, so instance administrators only.</summary>
+    public async Task<Result<AuditTrailReport>> HandleFor(Actor actor, CancellationToken ct) =>
+        actor.IsSystemAdministrator ? await Handle(ct) : new SystemAdministratorOnly();
+
     public async Task<AuditTrailReport> Handle(CancellationToken ct)
     {
         var chains = await db.AuditEvents.IgnoreQueryFilters().Select(e => e.Chain).Distinct().ToListAsync(ct);
@@ -61,12 +67,14 @@ public sealed class VerifyAuditTrail(JikimiDb db, AuditAnchorKeys keys)
                 if (last < head.Sequence)
                 {
                     breaks.Add(new ChainBreak(head.Chain, last + 1, null,
-                        $"truncated: the chain ends at #{last} but anchor {file} ({anchor.AnchoredAt:yyyy-MM-dd HH:mm:ss}Z) recorded #{head.Sequence}; the newest events were deleted"));
+                        $"truncated: the chain ends at #{last} but anchor {file} ({anchor.AnchoredAt:yyyy-MM-dd HH:mm:ss}Z) recorded #{head.Sequence}; the newest events were deleted")
+                    { Kind = ChainBreakKind.Truncated, Anchor = file });
                 }
                 else if (seen!.TryGetValue(head.Sequence, out var hash) && hash != head.Hash)
                 {
                     breaks.Add(new ChainBreak(head.Chain, head.Sequence, null,
-                        $"event #{head.Sequence} is not the one anchor {file} ({anchor.AnchoredAt:yyyy-MM-dd HH:mm:ss}Z) recorded: the hash changed"));
+                        $"event #{head.Sequence} is not the one anchor {file} ({anchor.AnchoredAt:yyyy-MM-dd HH:mm:ss}Z) recorded: the hash changed")
+                    { Kind = ChainBreakKind.Rewritten, Anchor = file });
                 }
             }
         }

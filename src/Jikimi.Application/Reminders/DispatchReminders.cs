@@ -71,12 +71,13 @@ public sealed partial class DispatchReminders(JikimiDb db, TimeProvider clock, I
     private async Task<ReminderMessage> MessageAsync(Reminder r, CancellationToken ct)
     {
         var orgName = await db.Organizations.AsNoTracking().Where(o => o.Id == r.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
-        IReadOnlyList<string> recipients = r.Channel == ReminderChannels.Email
-            ? await db.Memberships.IgnoreQueryFilters().AsNoTracking()
+        IReadOnlyList<string> recipients = r.Channel != ReminderChannels.Email ? []
+            : r.SubjectType == Accounts.AccountNotices.SubjectType
+            ? await db.Users.AsNoTracking().Where(u => u.Id == r.SubjectId).Select(u => u.Email!).ToListAsync(ct)
+            : await db.Memberships.IgnoreQueryFilters().AsNoTracking()
                 .Where(m => m.OrganizationId == r.OrganizationId && m.Role >= Role.ComplianceManager)
                 .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email!)
-                .ToListAsync(ct)
-            : [];
+                .ToListAsync(ct);
         return new ReminderMessage(r.Id, r.OrganizationId, orgName, r.Kind, r.SubjectType, r.SubjectId, r.DueAt, r.Title, r.Body, recipients);
     }
 

@@ -21,6 +21,7 @@ public sealed class ListNotifications(JikimiDb db)
 
         var rows = await db.Reminders.AsNoTracking()
             .Where(r => r.Channel == ReminderChannels.InApp && r.Status == ReminderStatus.Sent)
+            .Where(r => r.SubjectType != Accounts.AccountNotices.SubjectType || r.SubjectId == access.Actor.UserId) // a member's own notices
             .OrderByDescending(r => r.SentAt).ThenBy(r => r.Id)
             .Take(Math.Clamp(take, 1, 500))
             .ToListAsync(ct);

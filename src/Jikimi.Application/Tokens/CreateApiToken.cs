@@ -14,7 +14,7 @@ public sealed record CreateApiTokenRequest(string? Name, string? Role, DateTime?
 /// <summary>The new token; <see cref="Token"/> is shown this once and never stored.</summary>
 public sealed record CreatedApiToken(ApiTokenView Info, string Token);
 
-public sealed class CreateApiToken(JikimiDb db, AuditWriter audit, TimeProvider clock)
+public sealed class CreateApiToken(JikimiDb db, AuditWriter audit, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Reminders.ReminderOptions> notices)
 {
     public async Task<Result<CreatedApiToken>> Handle(OrgAccess access, CreateApiTokenRequest req, CancellationToken ct)
     {
@@ -54,6 +54,7 @@ public sealed class CreateApiToken(JikimiDb db, AuditWriter audit, TimeProvider 
 
         var (token, secret) = created.Value;
         db.ApiTokens.Add(token);
+        await Accounts.AccountNotices.QueueAsync(db, notices.Value, token.CreatedBy, Accounts.AccountNotices.TokensChanged, now, ct, access.OrganizationId);
         audit.Record(access, AuditActions.ApiTokenCreated, "api_token", token.Id, new { token.Name, role = role.ToWire(), token.Hint, token.ExpiresAt });
         var saved = await audit.SaveAsync(ct);
         return saved.Error is { } se ? se : new CreatedApiToken(View(token, now), secret);

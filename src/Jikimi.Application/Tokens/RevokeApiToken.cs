@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jikimi.Application.Tokens;
 
-public sealed class RevokeApiToken(JikimiDb db, AuditWriter audit, TimeProvider clock)
+public sealed class RevokeApiToken(JikimiDb db, AuditWriter audit, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Reminders.ReminderOptions> notices)
 {
     public async Task<Result> Handle(OrgAccess access, Guid id, CancellationToken ct)
     {
@@ -23,10 +23,13 @@ public sealed class RevokeApiToken(JikimiDb db, AuditWriter audit, TimeProvider 
             return new NotFound("api_token", id.ToString());
         }
 
-        if (token.Revoke(clock.GetUtcNow().UtcDateTime).Error is { } e)
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (token.Revoke(now).Error is { } e)
         {
             return e;
         }
+
+        await Accounts.AccountNotices.QueueAsync(db, notices.Value, token.CreatedBy, Accounts.AccountNotices.TokensChanged, now, ct, access.OrganizationId);
 
         audit.Record(access, AuditActions.ApiTokenRevoked, "api_token", token.Id, new { token.Name, token.Hint });
         return await audit.SaveAsync(ct);

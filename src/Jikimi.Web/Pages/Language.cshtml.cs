@@ -14,7 +14,7 @@ public sealed class LanguageModel(UpdatePreferences preferences, Authenticate au
         var code = lang == "en" ? "en" : "ko";
         Lang.Remember(HttpContext, code);
         // Anonymous page: read the session cookie here to save the choice to the profile when signed in.
-        if (await authenticate.Handle(Request.Cookies[SessionCookieAuthentication.CookieName], ct) is { SessionId: not null } p)
+        if (await authenticate.Handle(SessionCookieAuthentication.Read(Request), ct) is { SessionId: not null } p)
         {
             await preferences.Handle(p.Actor, new UpdatePreferencesRequest(null, code), ct);
         }

@@ -44,6 +44,13 @@ public abstract class UiPage : PageModel
         FlashError = UiErrors.Message(error);
         return url is null ? RedirectToPage() : LocalRedirect(url);
     }
+
+    /// <summary>A report or export as a download; like the API's, a delivered one anchors the audit chains' heads (ADR 0052).</summary>
+    protected async Task<IActionResult> Delivered(byte[] content, string contentType, string fileName)
+    {
+        await AuditAnchorScheduler.AfterExportAsync(HttpContext.RequestServices, HttpContext.RequestAborted);
+        return File(content, contentType, fileName);
+    }
 }
 
 /// <summary>Pages under /orgs/{orgId}/…: membership checked (404 otherwise, as the API), tenant filter set, MFA rule applied.</summary>

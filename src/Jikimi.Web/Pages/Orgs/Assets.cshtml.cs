@@ -53,13 +53,13 @@ public sealed class AssetsModel(ListAssets list, GetAsset get, CreateAsset creat
     }
 
     public async Task<IActionResult> OnGetExportXlsxAsync(CancellationToken ct) =>
-        File(Jikimi.Reports.Assets.AssetXlsx.Write(await export.Handle(Access, ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "assets.xlsx");
+        await Delivered(Jikimi.Reports.Assets.AssetXlsx.Write(await export.Handle(Access, ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "assets.xlsx");
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         var csv = AssetCsv.Write(await export.Handle(Access, ct));
         var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", "assets.csv");
+        return await Delivered(bytes, "text/csv; charset=utf-8", "assets.csv");
     }
 
     public async Task<IActionResult> OnPostSaveAsync(

@@ -72,7 +72,7 @@ public sealed class AuditModel(GetAudit get, UpdateAudit update, AssignAuditor a
         }
 
         var r = await findingsReport.Handle(Access, AuditId, lang == "en" ? Jikimi.Catalog.Model.Language.En : Jikimi.Catalog.Model.Language.Ko, f, ct);
-        return r.Error is { } e ? (e is NotFoundError ? NotFound() : Failed(e)) : File(r.Value!.Content, r.Value.ContentType, r.Value.FileName);
+        return r.Error is { } e ? (e is NotFoundError ? NotFound() : Failed(e)) : await Delivered(r.Value!.Content, r.Value.ContentType, r.Value.FileName);
     }
 
     private async Task<bool> Load(CancellationToken ct)

@@ -36,12 +36,12 @@ public sealed class DocumentsModel(GetAssessment get, ExportStatement statement,
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await Load(ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnGetStatementAsync(string? lang, CancellationToken ct) => Download(await statement.Handle(Access, AssessmentId, Language(lang), ct));
+    public async Task<IActionResult> OnGetStatementAsync(string? lang, CancellationToken ct) => await Download(await statement.Handle(Access, AssessmentId, Language(lang), ct));
 
     public async Task<IActionResult> OnGetReadinessAsync(string? format, string? lang, CancellationToken ct) =>
-        ReportFormats.TryParse(format ?? "pdf", out var f) ? Download(await readiness.Handle(Access, AssessmentId, Language(lang), f, ct)) : BadRequest();
+        ReportFormats.TryParse(format ?? "pdf", out var f) ? await Download(await readiness.Handle(Access, AssessmentId, Language(lang), f, ct)) : BadRequest();
 
-    public async Task<IActionResult> OnGetOscalAsync(string? lang, CancellationToken ct) => Download(await oscal.Handle(Access, AssessmentId, Language(lang), ct));
+    public async Task<IActionResult> OnGetOscalAsync(string? lang, CancellationToken ct) => await Download(await oscal.Handle(Access, AssessmentId, Language(lang), ct));
 
     public IActionResult OnGetOscalCatalog(string? lang) =>
         File(OscalCatalog.Export(CriteriaCatalog.Embedded[EditionId.IsmsP2023], Language(lang)), ReportFile.Json, "oscal-catalog-isms-p-2023.json");
@@ -134,8 +134,8 @@ public sealed class DocumentsModel(GetAssessment get, ExportStatement statement,
         return a.Error is null;
     }
 
-    private IActionResult Download(Result<ReportFile> r) =>
-        r.Error is { } e ? (e is NotFoundError ? NotFound() : Failed(e, OrgUrl($"/assessments/{AssessmentId}/documents"))) : File(r.Value!.Content, r.Value.ContentType, r.Value.FileName);
+    private async Task<IActionResult> Download(Result<ReportFile> r) =>
+        r.Error is { } e ? (e is NotFoundError ? NotFound() : Failed(e, OrgUrl($"/assessments/{AssessmentId}/documents"))) : await Delivered(r.Value!.Content, r.Value.ContentType, r.Value.FileName);
 
     private static Language Language(string? lang) => LanguageParser.TryParse(lang, out var l) ? l : Jikimi.Catalog.Model.Language.Ko;
 }
