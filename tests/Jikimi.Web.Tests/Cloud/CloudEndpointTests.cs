@@ -141,4 +141,23 @@ public class CloudEndpointTests
         await HttpAssert.Problem(await alice.GetAsync(url + "?framework=iso9001"), HttpStatusCode.UnprocessableEntity, "validation.framework");
         Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync($"/api/v1/orgs/{w.B.Org}/assessments/{w.B.Assessment}/iso-coverage")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_iso_coverage_page_shows_covered_iso_controls_and_what_isms_p_asks_beyond()
+    {
+        await using var h = await WebHarness.StartAsync(TestDatabase.Sqlite);
+        var w = await World.CreateAsync(h);
+        var alice = h.Client(w.Alice);
+        await HttpAssert.Json(await alice.PostAsJsonAsync($"/api/v1/orgs/{w.A.Org}/evidence/{w.A.Evidence}/links", new { assessmentId = w.A.Assessment, controlId = "2.5.1" }), HttpStatusCode.Created);
+        var url = $"/orgs/{w.A.Org}/assessments/{w.A.Assessment}/iso-coverage";
+        var html = System.Net.WebUtility.HtmlDecode(await (await Browser(h, w.Alice).GetAsync(url)).Content.ReadAsStringAsync());
+        Assert.Contains("<tr data-iso=\"5.15\" class=\"covered\">", html, StringComparison.Ordinal);
+        Assert.Contains("<tr data-iso=\"5.1\" class=\"uncovered\">", html, StringComparison.Ordinal);
+        Assert.Contains("/controls/3.2.2\">3.2.2</a></li>", html, StringComparison.Ordinal); // beyond ISO: the privacy lifecycle
+        Assert.Contains("ISO 인증 대응 현황", html, StringComparison.Ordinal);
+        var cloud = System.Net.WebUtility.HtmlDecode(await (await Browser(h, w.Alice).GetAsync(url + "?framework=iso27017-2015")).Content.ReadAsStringAsync());
+        Assert.Contains("<option value=\"iso27017-2015\" selected=\"selected\">", cloud, StringComparison.Ordinal);
+        Assert.Contains("id=\"iso-coverage-link\"", await (await Browser(h, w.Alice).GetAsync($"/orgs/{w.A.Org}/assessments/{w.A.Assessment}/controls")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await Browser(h, w.Alice).GetAsync($"/orgs/{w.B.Org}/assessments/{w.B.Assessment}/iso-coverage")).StatusCode);
+    }
 }
