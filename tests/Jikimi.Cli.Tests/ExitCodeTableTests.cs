@@ -70,6 +70,8 @@ public sealed class ExitCodeTableTests : IDisposable
         ("report oscal-catalog", "report oscal-catalog --out {folder}", 1),
         ("report oscal-catalog", "report oscal-catalog --out {readonly}", 1),
         ("report oscal-catalog", "report oscal-catalog", 2),
+        ("report iso-coverage", "report iso-coverage --org x --framework iso9001", 2),
+        ("report iso-coverage", "report iso-coverage", 2),
         ("import statement", "import statement {missing}", 1),
         ("import statement", "import statement {folder}", 1),
         ("import prowler", "import prowler {missing} --org x", 1),

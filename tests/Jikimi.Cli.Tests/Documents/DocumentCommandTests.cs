@@ -127,6 +127,22 @@ public sealed class DocumentCommandTests : IDisposable
     }
 
     [Fact]
+    public void Iso_coverage_lists_covered_iso_controls_and_what_isms_p_asks_beyond()
+    {
+        var text = _cli.Run("--lang", "en", "report", "iso-coverage", "--org", Org);
+        Assert.True(text.ExitCode == 0, text.Err);
+        Assert.Contains("of 93 controls have evidence", text.Out, StringComparison.Ordinal);
+        Assert.Contains("What ISMS-P asks beyond ISO", text.Out, StringComparison.Ordinal);
+        Assert.Contains("3.2.2", text.Out.Split("What ISMS-P asks beyond ISO")[1], StringComparison.Ordinal);
+
+        var json = _cli.Run("report", "iso-coverage", "--org", Org, "--framework", "iso27017-2015", "--format", "json");
+        Assert.True(json.ExitCode == 0, json.Err);
+        using var doc = System.Text.Json.JsonDocument.Parse(json.Out);
+        Assert.Equal("iso27017-2015", doc.RootElement.GetProperty("framework").GetString());
+        Assert.Equal(2, _cli.Run("report", "iso-coverage", "--org", Org, "--framework", "iso9001").ExitCode);
+    }
+
+    [Fact]
     public void Azure_policy_import_records_a_run_once_and_reports_unmapped_groups()
     {
         var fixture = RepoPaths.TestData("azure-policy", "az-policy-states.json");
