@@ -160,4 +160,16 @@ public class CloudEndpointTests
         Assert.Contains("id=\"iso-coverage-link\"", await (await Browser(h, w.Alice).GetAsync($"/orgs/{w.A.Org}/assessments/{w.A.Assessment}/controls")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await Browser(h, w.Alice).GetAsync($"/orgs/{w.B.Org}/assessments/{w.B.Assessment}/iso-coverage")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_dashboard_names_an_expiring_provider_by_its_display_name()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 15, 9, 0, 0, TimeSpan.Zero));
+        await using var h = await WebHarness.StartAsync(TestDatabase.Sqlite, clock: clock);
+        var w = await World.CreateAsync(h);
+        await HttpAssert.Json(await h.Client(w.Root).PostAsJsonAsync("/api/v1/cloud-providers/azure/certificates", AzureIsms), HttpStatusCode.Created);
+        await HttpAssert.Json(await h.Client(w.Alice).PutAsJsonAsync($"/api/v1/orgs/{w.A.Org}/cloud/usages", new { usages = new[] { new { provider = "azure", serviceModel = "iaas" } } }), HttpStatusCode.OK);
+        var page = System.Net.WebUtility.HtmlDecode(await (await Browser(h, w.Alice).GetAsync($"/orgs/{w.A.Org}")).Content.ReadAsStringAsync());
+        Assert.Contains("id=\"cloud-expiring\">Microsoft Azure ISMS 인증(ISMS-TEST-2024-017)", page, StringComparison.Ordinal);
+    }
 }
