@@ -172,4 +172,34 @@ public class CloudEndpointTests
         var page = System.Net.WebUtility.HtmlDecode(await (await Browser(h, w.Alice).GetAsync($"/orgs/{w.A.Org}")).Content.ReadAsStringAsync());
         Assert.Contains("id=\"cloud-expiring\">Microsoft Azure ISMS 인증(ISMS-TEST-2024-017)", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_cloud_page_records_the_organizations_own_copy_of_a_certificate_with_the_antiforgery_field()
+    {
+        await using var h = await WebHarness.StartAsync(TestDatabase.Sqlite);
+        var w = await World.CreateAsync(h);
+        var url = $"/orgs/{w.A.Org}/cloud";
+        var browser = Browser(h, w.Alice);
+        var get = await browser.GetAsync(url);
+        var page = await get.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"own-certificate\"", page, StringComparison.Ordinal);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__af\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var cookie = get.Headers.GetValues("Set-Cookie").First(x => x.StartsWith("jikimi_af=", StringComparison.Ordinal)).Split(';')[0];
+        HttpRequestMessage Post(bool withToken) => new(HttpMethod.Post, url + "?handler=Certificate")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__af"] = withToken ? token : string.Empty, ["provider"] = "azure", ["kind"] = "isms", ["number"] = "ISMS-OWN-2025-001",
+                ["issuedOn"] = "2025-02-01", ["expiresOn"] = "2028-01-31", ["controlsCovered"] = "80",
+            }),
+            Headers = { { "Cookie", $"jikimi_session={w.Alice}; {cookie}" } },
+        };
+        Assert.Equal(HttpStatusCode.BadRequest, (await h.Client().SendAsync(Post(withToken: false))).StatusCode);
+        var r = await h.Client().SendAsync(Post(withToken: true));
+        Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.OK, r.StatusCode.ToString());
+        var certs = await HttpAssert.Json(await h.Client(w.Alice).GetAsync($"/api/v1/orgs/{w.A.Org}/cloud"), HttpStatusCode.OK);
+        Assert.Contains("ISMS-OWN-2025-001", certs.ToString(), StringComparison.Ordinal);
+        var other = await HttpAssert.Json(await h.Client(w.Root).GetAsync($"/api/v1/orgs/{w.B.Org}/cloud"), HttpStatusCode.OK);
+        Assert.DoesNotContain("ISMS-OWN-2025-001", other.ToString(), StringComparison.Ordinal); // the organization's own copy only
+    }
 }
