@@ -43,4 +43,28 @@ public sealed class AzurePolicyTests
         Assert.Equal(HttpStatusCode.NotFound, (await c.PostAsync($"/api/v1/orgs/{w.A.Org}/assessments/{w.B.Assessment}/automated-runs?source=azure_policy", States())).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await c.PostAsync($"/api/v1/orgs/{w.B.Org}/assessments/{w.B.Assessment}/automated-runs?source=azure_policy", States())).StatusCode);
     }
+
+    [Fact]
+    public async Task The_runs_page_uploads_the_states_and_shows_the_run()
+    {
+        await using var h = await WebHarness.StartAsync(TestDatabase.Sqlite);
+        var w = await World.CreateAsync(h);
+        var url = $"/orgs/{w.A.Org}/assessments/{w.A.Assessment}/runs";
+        var browser = h.Client();
+        browser.DefaultRequestHeaders.Add("Cookie", $"jikimi_session={w.Alice}");
+        var get = await browser.GetAsync(url);
+        var page = await get.Content.ReadAsStringAsync();
+        Assert.Contains("<option value=\"azure_policy\">", page, StringComparison.Ordinal);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__af\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var cookie = get.Headers.GetValues("Set-Cookie").First(x => x.StartsWith("jikimi_af=", StringComparison.Ordinal)).Split(';')[0];
+        var post = new HttpRequestMessage(HttpMethod.Post, url + "?handler=Upload")
+        {
+            Content = new MultipartFormDataContent { { new StringContent(token), "__af" }, { new StringContent("azure_policy"), "kind" }, { States(), "files", "states.json" } },
+        };
+        post.Headers.Add("Cookie", $"jikimi_session={w.Alice}; {cookie}");
+        var r = await h.Client().SendAsync(post);
+        Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.OK, r.StatusCode.ToString());
+        var list = await browser.GetAsync(url + "?source=azure_policy");
+        Assert.Contains("azure 3f2b6c1e-7a41-4d5e-9c0a-2b8e61d4f7a9", System.Net.WebUtility.HtmlDecode(await list.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
 }
