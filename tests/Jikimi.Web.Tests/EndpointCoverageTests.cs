@@ -185,6 +185,7 @@ public class EndpointCoverageTests
         ["orgs/{orgId:guid}/assessments/{assessmentId:guid}/controls"] = All,
         ["orgs/{orgId:guid}/assessments/{assessmentId:guid}/documents"] = All,
         ["orgs/{orgId:guid}/assessments/{assessmentId:guid}/runs"] = All,
+        ["orgs/{orgId:guid}/assessments/{assessmentId:guid}/iso-coverage"] = All,
         ["orgs/{orgId:guid}/assessments/{assessmentId:guid}/runs/{runId:guid}"] = All,
         ["orgs/{orgId:guid}/evidence"] = All,
         ["orgs/{orgId:guid}/evidence/{evidenceId:guid}"] = All,

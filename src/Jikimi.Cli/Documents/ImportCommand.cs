@@ -9,14 +9,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Jikimi.Cli.Documents;
 
-/// <summary>`jikimi import statement &lt;file&gt;` and `jikimi import prowler &lt;file&gt; --org &lt;org&gt;`.</summary>
+/// <summary>`jikimi import statement &lt;file&gt;`, `jikimi import prowler &lt;file&gt; --org &lt;org&gt;` and `jikimi import azure-policy` (<see cref="AzurePolicyImport"/>).</summary>
 public static class ImportCommand
 {
     public static Command Build(CliContext ctx, CommonOptions common)
     {
-        var import = new Command("import", "Bring documents in: an edited operation statement, Prowler results.");
+        var import = new Command("import", "Bring documents in: an edited operation statement, Prowler results, Azure Policy compliance states.");
         import.Subcommands.Add(Statement(ctx, common));
         import.Subcommands.Add(Prowler(ctx, common));
+        import.Subcommands.Add(AzurePolicyImport.Build(ctx, common));
         return import;
     }
 

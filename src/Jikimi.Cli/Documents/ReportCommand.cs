@@ -29,6 +29,7 @@ public static class ReportCommand
         report.Subcommands.Add(Document(ctx, common, "oscal", "The assessment as OSCAL 1.0.4 assessment results (JSON).", "json", ["json"]));
         report.Subcommands.Add(FindingsReport(ctx, common));
         report.Subcommands.Add(Catalog(ctx, common));
+        report.Subcommands.Add(IsoCoverageReport.Build(ctx, common));
         return report;
     }
 

@@ -127,6 +127,50 @@ public sealed class DocumentCommandTests : IDisposable
     }
 
     [Fact]
+    public void Iso_coverage_lists_covered_iso_controls_and_what_isms_p_asks_beyond()
+    {
+        var text = _cli.Run("--lang", "en", "report", "iso-coverage", "--org", Org);
+        Assert.True(text.ExitCode == 0, text.Err);
+        Assert.Contains("of 93 controls have evidence", text.Out, StringComparison.Ordinal);
+        Assert.Contains("What ISMS-P asks beyond ISO", text.Out, StringComparison.Ordinal);
+        Assert.Contains("3.2.2", text.Out.Split("What ISMS-P asks beyond ISO")[1], StringComparison.Ordinal);
+
+        var json = _cli.Run("report", "iso-coverage", "--org", Org, "--framework", "iso27017-2015", "--format", "json");
+        Assert.True(json.ExitCode == 0, json.Err);
+        using var doc = System.Text.Json.JsonDocument.Parse(json.Out);
+        Assert.Equal("iso27017-2015", doc.RootElement.GetProperty("framework").GetString());
+        Assert.Equal(2, _cli.Run("report", "iso-coverage", "--org", Org, "--framework", "iso9001").ExitCode);
+    }
+
+    [Fact]
+    public void Azure_policy_import_records_a_run_once_and_reports_unmapped_groups()
+    {
+        var fixture = RepoPaths.TestData("azure-policy", "az-policy-states.json");
+        var first = _cli.Run("--lang", "en", "import", "azure-policy", fixture, "--org", Org);
+        Assert.True(first.ExitCode == 0, first.Err);
+        Assert.Contains("2 compliant · 2 non-compliant · 1 exempt", first.Out, StringComparison.Ordinal);
+        Assert.Contains("found 7 · mapped 5 · unmapped 2 (policy-states)", first.Out, StringComparison.Ordinal);
+        Assert.Contains("K_ISMS_P_2023_3.4.3: not a control of the ISMS-P 2023 edition", first.Out, StringComparison.Ordinal);
+        var second = _cli.Run("--lang", "en", "import", "azure-policy", fixture, "--org", Org);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("already imported", second.Out, StringComparison.Ordinal);
+
+        var nothing = _out.File("nothing.json");
+        File.WriteAllText(nothing, "[{\"complianceState\":\"NonCompliant\",\"policyDefinitionId\":\"x\",\"policyDefinitionGroupNames\":[\"K_ISMS_P_2023_2.5\"]}]");
+        var refused = _cli.Run("import", "azure-policy", nothing, "--org", Org);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("azure_policy.nothing_mapped", refused.Err, StringComparison.Ordinal);
+        Assert.Contains("발견 1 · 매핑 0 · 매핑 안 됨 1", refused.Err, StringComparison.Ordinal);
+
+        var bad = _out.File("bad.json");
+        File.WriteAllText(bad, "[{\"complianceState\":\"Maybe\"}]");
+        var malformed = _cli.Run("import", "azure-policy", bad, "--org", Org);
+        Assert.Equal(1, malformed.ExitCode);
+        Assert.Contains("$[0].complianceState", malformed.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", malformed.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Prowler_import_reports_what_the_file_held_and_refuses_files_that_map_to_nothing()
     {
         string Fixture(string name) => Path.Combine(RepoPaths.Root, "tests", "Jikimi.Reports.Tests", "TestData", "prowler", name);

@@ -141,4 +141,65 @@ public class CloudEndpointTests
         await HttpAssert.Problem(await alice.GetAsync(url + "?framework=iso9001"), HttpStatusCode.UnprocessableEntity, "validation.framework");
         Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync($"/api/v1/orgs/{w.B.Org}/assessments/{w.B.Assessment}/iso-coverage")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_iso_coverage_page_shows_covered_iso_controls_and_what_isms_p_asks_beyond()
+    {
+        await using var h = await WebHarness.StartAsync(TestDatabase.Sqlite);
+        var w = await World.CreateAsync(h);
+        var alice = h.Client(w.Alice);
+        await HttpAssert.Json(await alice.PostAsJsonAsync($"/api/v1/orgs/{w.A.Org}/evidence/{w.A.Evidence}/links", new { assessmentId = w.A.Assessment, controlId = "2.5.1" }), HttpStatusCode.Created);
+        var url = $"/orgs/{w.A.Org}/assessments/{w.A.Assessment}/iso-coverage";
+        var html = System.Net.WebUtility.HtmlDecode(await (await Browser(h, w.Alice).GetAsync(url)).Content.ReadAsStringAsync());
+        Assert.Contains("<tr data-iso=\"5.15\" class=\"covered\">", html, StringComparison.Ordinal);
+        Assert.Contains("<tr data-iso=\"5.1\" class=\"uncovered\">", html, StringComparison.Ordinal);
+        Assert.Contains("/controls/3.2.2\">3.2.2</a></li>", html, StringComparison.Ordinal); // beyond ISO: the privacy lifecycle
+        Assert.Contains("ISO 인증 대응 현황", html, StringComparison.Ordinal);
+        var cloud = System.Net.WebUtility.HtmlDecode(await (await Browser(h, w.Alice).GetAsync(url + "?framework=iso27017-2015")).Content.ReadAsStringAsync());
+        Assert.Contains("<option value=\"iso27017-2015\" selected=\"selected\">", cloud, StringComparison.Ordinal);
+        Assert.Contains("id=\"iso-coverage-link\"", await (await Browser(h, w.Alice).GetAsync($"/orgs/{w.A.Org}/assessments/{w.A.Assessment}/controls")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await Browser(h, w.Alice).GetAsync($"/orgs/{w.B.Org}/assessments/{w.B.Assessment}/iso-coverage")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_dashboard_names_an_expiring_provider_by_its_display_name()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 15, 9, 0, 0, TimeSpan.Zero));
+        await using var h = await WebHarness.StartAsync(TestDatabase.Sqlite, clock: clock);
+        var w = await World.CreateAsync(h);
+        await HttpAssert.Json(await h.Client(w.Root).PostAsJsonAsync("/api/v1/cloud-providers/azure/certificates", AzureIsms), HttpStatusCode.Created);
+        await HttpAssert.Json(await h.Client(w.Alice).PutAsJsonAsync($"/api/v1/orgs/{w.A.Org}/cloud/usages", new { usages = new[] { new { provider = "azure", serviceModel = "iaas" } } }), HttpStatusCode.OK);
+        var page = System.Net.WebUtility.HtmlDecode(await (await Browser(h, w.Alice).GetAsync($"/orgs/{w.A.Org}")).Content.ReadAsStringAsync());
+        Assert.Contains("id=\"cloud-expiring\">Microsoft Azure ISMS 인증(ISMS-TEST-2024-017)", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_cloud_page_records_the_organizations_own_copy_of_a_certificate_with_the_antiforgery_field()
+    {
+        await using var h = await WebHarness.StartAsync(TestDatabase.Sqlite);
+        var w = await World.CreateAsync(h);
+        var url = $"/orgs/{w.A.Org}/cloud";
+        var browser = Browser(h, w.Alice);
+        var get = await browser.GetAsync(url);
+        var page = await get.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"own-certificate\"", page, StringComparison.Ordinal);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__af\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var cookie = get.Headers.GetValues("Set-Cookie").First(x => x.StartsWith("jikimi_af=", StringComparison.Ordinal)).Split(';')[0];
+        HttpRequestMessage Post(bool withToken) => new(HttpMethod.Post, url + "?handler=Certificate")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__af"] = withToken ? token : string.Empty, ["provider"] = "azure", ["kind"] = "isms", ["number"] = "ISMS-OWN-2025-001",
+                ["issuedOn"] = "2025-02-01", ["expiresOn"] = "2028-01-31", ["controlsCovered"] = "80",
+            }),
+            Headers = { { "Cookie", $"jikimi_session={w.Alice}; {cookie}" } },
+        };
+        Assert.Equal(HttpStatusCode.BadRequest, (await h.Client().SendAsync(Post(withToken: false))).StatusCode);
+        var r = await h.Client().SendAsync(Post(withToken: true));
+        Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.OK, r.StatusCode.ToString());
+        var certs = await HttpAssert.Json(await h.Client(w.Alice).GetAsync($"/api/v1/orgs/{w.A.Org}/cloud"), HttpStatusCode.OK);
+        Assert.Contains("ISMS-OWN-2025-001", certs.ToString(), StringComparison.Ordinal);
+        var other = await HttpAssert.Json(await h.Client(w.Root).GetAsync($"/api/v1/orgs/{w.B.Org}/cloud"), HttpStatusCode.OK);
+        Assert.DoesNotContain("ISMS-OWN-2025-001", other.ToString(), StringComparison.Ordinal); // the organization's own copy only
+    }
 }

@@ -9,9 +9,12 @@ namespace Jikimi.Web.Pages.Orgs;
 /// The organization's cloud usage (providers, service models, services, regions), the certificates it relies on with
 /// their validity, and each in-scope control as inherited, shared or own (ADR 0046, 0062).
 /// </summary>
-public sealed class CloudModel(GetInheritance get, DeclareCloudUsage declare, ListCloudProviders providers) : OrgPage
+public sealed class CloudModel(GetInheritance get, DeclareCloudUsage declare, ListCloudProviders providers, RecordProviderCertificate record) : OrgPage
 {
     public static readonly string[] Models = ["iaas", "paas", "saas"];
+
+    /// <summary>The certificate kinds the catalog knows (ProviderReader.Kinds).</summary>
+    public static readonly string[] CertificateKinds = ["isms", "isms-p", "csap", "iso27001", "iso27017", "iso27018", "iso27701", "soc2"];
 
     public InheritanceView? View { get; private set; }
 
@@ -38,6 +41,13 @@ public sealed class CloudModel(GetInheritance get, DeclareCloudUsage declare, Li
             .Select(u => new CloudUsageItem(u.Provider, u.ServiceModel, u.Services, u.Regions)).ToList();
         var r = await declare.Handle(Access, new DeclareCloudUsageRequest(items), ct);
         return r.Error is { } e ? Failed(e) : Done(L("삭제했습니다.", "Removed."));
+    }
+
+    /// <summary>The organization's own copy of a provider certificate: it overrides the instance-wide one for this organization only (ADR 0047).</summary>
+    public async Task<IActionResult> OnPostCertificateAsync(string? provider, string? kind, string? number, string? issuer, string? scopeServices, string? scopeRegions, DateOnly? issuedOn, DateOnly? expiresOn, int? controlsCovered, CancellationToken ct)
+    {
+        var r = await record.Handle(Access, provider ?? string.Empty, new ProviderCertificateRequest(kind, Empty(number), Empty(issuer), Empty(scopeServices), Empty(scopeRegions), issuedOn, expiresOn, controlsCovered, null), ct);
+        return r.Error is { } e ? Failed(e) : Done(L("조직의 인증서를 기록했습니다.", "The organization's certificate is recorded."));
     }
 
     public string ProviderName(string key) =>

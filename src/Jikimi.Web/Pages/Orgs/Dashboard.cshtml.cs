@@ -11,13 +11,19 @@ using Microsoft.Extensions.Options;
 namespace Jikimi.Web.Pages.Orgs;
 
 public sealed class DashboardModel(ListAssessments assessments, GetReadiness readiness, ListControls controls, ListEvidence evidence, ListRiskAssessments riskAssessments, ListTreatmentDueItems dueItems,
-    GetInheritance inheritance, ListOperationsDue operationsDue, IOptions<Application.Reminders.ReminderOptions> reminders, TimeProvider clock) : OrgPage
+    GetInheritance inheritance, ListCloudProviders providers, ListOperationsDue operationsDue, IOptions<Application.Reminders.ReminderOptions> reminders, TimeProvider clock) : OrgPage
 {
     /// <summary>Inherited or shared controls whose provider certificate lapsed, is undated or missing (banner when above 0).</summary>
     public int CloudNeedsEvidence { get; private set; }
 
     /// <summary>Provider certificates the organization relies on that end within the reminder lead time.</summary>
     public IReadOnlyList<ProviderSide> CloudExpiring { get; private set; } = [];
+
+    /// <summary>Provider display names by key (Korean, English), so the banners name "Microsoft Azure", not "azure".</summary>
+    public IReadOnlyDictionary<string, (string Ko, string En)> ProviderNames { get; private set; } = new Dictionary<string, (string, string)>();
+
+    /// <summary>The provider's display name in the page's language, or its key when unknown.</summary>
+    public string ProviderName(string key) => ProviderNames.TryGetValue(key, out var n) ? L(n.Ko, n.En) : key;
 
     /// <summary>What the management system must do by the end of this month (and what is late); null for auditors, who do not see operating records.</summary>
     public IReadOnlyList<OperationsDueItem>? OperationsDue { get; private set; }
@@ -48,6 +54,10 @@ public sealed class DashboardModel(ListAssessments assessments, GetReadiness rea
         CloudExpiring = cloud.Controls.SelectMany(c => c.Providers)
             .Where(p => p.CertificateStatus == "valid" && p.ExpiresOn <= limit)
             .DistinctBy(p => (p.Provider, p.Kind, p.Number)).ToList();
+        if (CloudExpiring.Count > 0)
+        {
+            ProviderNames = (await providers.Handle(Actor, ct)).ToDictionary(p => p.Key, p => (p.NameKo, p.NameEn), StringComparer.Ordinal);
+        }
         if (Role != Jikimi.Domain.Organizations.Role.Auditor)
         {
             OperationsDue = await operationsDue.Handle(Access, ct);

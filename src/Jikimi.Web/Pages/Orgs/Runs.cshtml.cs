@@ -8,7 +8,7 @@ namespace Jikimi.Web.Pages.Orgs;
 
 /// <summary>The automated runs of one assessment (ADR 0040): source, date, who, counts; and an upload of a new run.</summary>
 [EvidenceUpload]
-public sealed class RunsModel(ListAutomatedRuns list, ImportCheckRun checks, ImportPiiScan pii, EvaluateExports exports) : OrgPage
+public sealed class RunsModel(ListAutomatedRuns list, ImportCheckRun checks, ImportPiiScan pii, EvaluateExports exports, Jikimi.Application.Automation.AzurePolicy.ImportAzurePolicy azure) : OrgPage
 {
     [FromRoute]
     public Guid AssessmentId { get; set; }
@@ -33,7 +33,7 @@ public sealed class RunsModel(ListAutomatedRuns list, ImportCheckRun checks, Imp
     }
 
     /// <summary>checks: the JSON of `jikimi checks run --format json`; exports: raw exports and facts (several files);
-    /// pii_scan: the JSON of `jikimi pii scan --format json`.</summary>
+    /// pii_scan: the JSON of `jikimi pii scan --format json`; azure_policy: `az policy state list` JSON (K ISMS P 2023, ADR 0060).</summary>
     public async Task<IActionResult> OnPostUploadAsync(List<IFormFile>? files, string? kind, string? label, CancellationToken ct)
     {
         var chosen = files?.Where(f => f.Length > 0).ToList() ?? [];
@@ -66,6 +66,14 @@ public sealed class RunsModel(ListAutomatedRuns list, ImportCheckRun checks, Imp
                 await using (var s = chosen[0].OpenReadStream())
                 {
                     r = await pii.Handle(Access, AssessmentId, s, chosen[0].FileName, null, ct);
+                }
+
+                break;
+            case AutomatedSources.AzurePolicy:
+                await using (var s = chosen[0].OpenReadStream())
+                {
+                    var z = await azure.Handle(Access, AssessmentId, s, chosen[0].FileName, ct);
+                    r = z.Error is { } ze ? ze : z.Value!.Recorded;
                 }
 
                 break;
