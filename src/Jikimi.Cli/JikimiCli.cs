@@ -28,6 +28,7 @@ public static class JikimiCli
         ("obligation", (c, o) => [Obligation.ObligationCommand.Build(c, o)]),
         ("audit", (c, o) => Audits.AuditCommands.Build(c, o).Where(x => x.Name == "audit")),
         ("finding", (c, o) => Audits.AuditCommands.Build(c, o).Where(x => x.Name == "finding")),
+        ("history", (c, o) => [History.HistoryCommands.Build(c, o)]),
     ];
 
     /// <summary>The command tree (tests walk the whole of it to hold every command to the exit-code table); with

@@ -12,6 +12,7 @@ public static class ReportServices
     {
         services.AddScoped<ExportStatement>();
         services.AddScoped<ImportStatement>();
+        services.AddScoped<Legacy.ImportLegacySheet>();
         services.AddScoped<BuildReadinessReport>();
         services.AddScoped<ExportOscalResults>();
         services.AddScoped<Findings.BuildFindingsReport>();

@@ -89,6 +89,10 @@ public sealed class ExitCodeTableTests : IDisposable
         ("audit list", "audit list", 1),
         ("audit show", "audit show 00000000-0000-0000-0000-000000000002", 1),
         ("finding list", "finding list", 1),
+        ("history list", "history list", 1),
+        ("history add", "history add --scheme k-isms --number KISA-2016-001 --issued 2016-03-02 --expires 2019-03-01", 1), // no database
+        ("history add", "history add --scheme k-pms --number X --issued 2016-03-02 --expires 2019-03-01", 2),
+        ("history add", "history add --scheme k-isms --number X --issued 2016-13-02 --expires 2019-03-01", 2),
     ];
 
     private readonly CliRunner _cli = new();

@@ -44,8 +44,8 @@ public class CertificationRuleTests
         Assert.Equal(D(due), f.DueOn);
         Assert.False(f.IsOverdue(D(due)));
         Assert.True(f.IsOverdue(D(due).AddDays(1)));
-        Assert.True(f.SubmitPlan("원인", "조치", "담당", D(due)).IsSuccess);
-        Assert.True(f.MarkFixed("증적").IsSuccess);
+        Assert.True(f.SubmitPlan("원인", "조치", "담당", D(due), D("2026-01-01")).IsSuccess);
+        Assert.True(f.MarkFixed("증적", D("2026-01-01")).IsSuccess);
         Assert.True(f.Verify(false, "미흡", D(due), policy).IsSuccess);
         Assert.Equal(FindingStatus.Recorrection, f.Status);
         Assert.Equal(D(redue), f.CurrentDueOn);
@@ -56,21 +56,21 @@ public class CertificationRuleTests
     public void Finding_states_open_plan_fixed_recorrection_closed()
     {
         var f = NewFinding();
-        Assert.Equal("finding.wrong_state", f.MarkFixed("x").Error!.Code);
+        Assert.Equal("finding.wrong_state", f.MarkFixed("x", D("2026-01-01")).Error!.Code);
         Assert.Equal("finding.wrong_state", f.Verify(true, null, D("2026-01-10"), Policy).Error!.Code);
-        Assert.Equal("validation.dueOn", f.SubmitPlan("a", "b", "c", D("2026-02-15")).Error!.Code); // after the deadline
-        Assert.Equal("validation.rootCause", f.SubmitPlan(" ", "b", "c", D("2026-02-01")).Error!.Code);
-        Assert.True(f.SubmitPlan("a", "b", "c", D("2026-02-01")).IsSuccess);
-        Assert.Equal("validation.evidence", f.MarkFixed("").Error!.Code);
-        Assert.True(f.MarkFixed("e").IsSuccess);
+        Assert.Equal("validation.dueOn", f.SubmitPlan("a", "b", "c", D("2026-02-15"), D("2026-01-01")).Error!.Code); // after the deadline
+        Assert.Equal("validation.rootCause", f.SubmitPlan(" ", "b", "c", D("2026-02-01"), D("2026-01-01")).Error!.Code);
+        Assert.True(f.SubmitPlan("a", "b", "c", D("2026-02-01"), D("2026-01-01")).IsSuccess);
+        Assert.Equal("validation.evidence", f.MarkFixed("", D("2026-01-01")).Error!.Code);
+        Assert.True(f.MarkFixed("e", D("2026-01-01")).IsSuccess);
         Assert.True(f.Verify(false, null, D("2026-02-01"), Policy).IsSuccess);
-        Assert.True(f.SubmitPlan("a", "b2", "c", D("2026-04-01")).IsSuccess); // within the re-correction period
-        Assert.True(f.MarkFixed("e2").IsSuccess);
+        Assert.True(f.SubmitPlan("a", "b2", "c", D("2026-04-01"), D("2026-01-01")).IsSuccess); // within the re-correction period
+        Assert.True(f.MarkFixed("e2", D("2026-01-01")).IsSuccess);
         Assert.Equal("finding.recorrection_exhausted", f.Verify(false, null, D("2026-04-01"), Policy).Error!.Code);
         Assert.True(f.Verify(true, "확인", D("2026-04-02"), Policy).IsSuccess);
         Assert.Equal(FindingStatus.Closed, f.Status);
         Assert.False(f.IsOverdue(D("2030-01-01")));
-        Assert.Equal("finding.closed", f.SubmitPlan("a", "b", "c", D("2026-04-01")).Error!.Code);
+        Assert.Equal("finding.closed", f.SubmitPlan("a", "b", "c", D("2026-04-01"), D("2026-01-01")).Error!.Code);
     }
 
     private static Certificate Cert(string issued = "2026-02-20") =>

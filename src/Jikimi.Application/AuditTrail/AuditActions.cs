@@ -51,6 +51,8 @@ public static partial class AuditActions
     public const string FindingFixed = "finding.fixed";
     public const string FindingClosed = "finding.closed";
     public const string FindingSentBack = "finding.sent_back";
+    public const string FindingFurtherCorrection = "finding.further_correction_requested";
+    public const string AuditAppealed = "audit.appeal_recorded";
     public const string CertificateIssued = "certificate.issued";
     public const string PastCertificateRecorded = "past_certificate.recorded";
     public const string CertificateSuspended = "certificate.suspended";

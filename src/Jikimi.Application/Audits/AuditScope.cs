@@ -42,10 +42,10 @@ internal static class AuditScope
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public static async Task<AuditView> ViewAsync(JikimiDb db, Audit a, DateOnly today, CancellationToken ct) =>
-        (await ViewsAsync(db, [a], today, ct))[0];
+    public static async Task<AuditView> ViewAsync(JikimiDb db, Audit a, DateOnly today, CancellationToken ct, CertificationPolicy? policy = null) =>
+        (await ViewsAsync(db, [a], today, ct, policy))[0];
 
-    public static async Task<IReadOnlyList<AuditView>> ViewsAsync(JikimiDb db, IReadOnlyList<Audit> audits, DateOnly today, CancellationToken ct)
+    public static async Task<IReadOnlyList<AuditView>> ViewsAsync(JikimiDb db, IReadOnlyList<Audit> audits, DateOnly today, CancellationToken ct, CertificationPolicy? policy = null)
     {
         var ids = audits.Select(a => a.Id).ToList();
         var auditors = await db.AuditorAssignments.AsNoTracking().Where(x => ids.Contains(x.AuditId)).Select(x => new { x.AuditId, x.UserId }).ToListAsync(ct);
@@ -59,7 +59,8 @@ internal static class AuditScope
                 a.Decision is { } d ? AuditWire.Of(d) : null, a.DecisionNote, a.DecidedOn,
                 auditors.Where(x => x.AuditId == a.Id).Select(x => x.UserId).ToList(),
                 new FindingCounts(fs.Count, fs.Count(f => f.Status != FindingStatus.Closed), fs.Count(f => f.IsOverdue(today))),
-                a.Version);
+                a.Version,
+                policy is null ? null : a.AppealBy(policy), a.AppealedOn, a.AppealNote);
         }).ToList();
     }
 }

@@ -26,7 +26,10 @@ public sealed record AuditView(
     DateOnly? DecidedOn,
     IReadOnlyList<Guid> Auditors,
     FindingCounts Findings,
-    int Version);
+    int Version,
+    DateOnly? AppealBy = null,
+    DateOnly? AppealedOn = null,
+    string? AppealNote = null);
 
 public sealed record FindingView(
     Guid Id,
@@ -50,7 +53,11 @@ public sealed record FindingView(
     string? FixEvidence,
     string? VerificationNote,
     DateOnly? ClosedOn,
-    int Version);
+    int Version,
+    DateOnly? FurtherCorrectionRequestedOn = null,
+    DateOnly? FurtherCorrectionDueOn = null,
+    string? FurtherCorrectionNote = null,
+    bool FurtherCorrectionLapsed = false);
 
 public sealed record NextAudit(Guid Id, string Kind, DateOnly? DueBy);
 
@@ -110,5 +117,6 @@ public static class AuditWire
     public static FindingView View(Finding f, DateOnly today) => new(
         f.Id, f.AuditId, f.Number, f.ControlId, f.CheckItemId, f.Description, f.EvidenceRefs, Of(f.Severity), Finding.Wire(f.Status),
         f.NoticeOn, f.DueOn, f.RecorrectionDueOn, f.CurrentDueOn, f.IsOverdue(today), f.RootCause, f.Action, f.Owner, f.PlanDueOn,
-        f.FixEvidence, f.VerificationNote, f.ClosedOn, f.Version);
+        f.FixEvidence, f.VerificationNote, f.ClosedOn, f.Version,
+        f.FurtherCorrectionRequestedOn, f.FurtherCorrectionDueOn, f.FurtherCorrectionNote, f.FurtherCorrectionLapsed(today));
 }

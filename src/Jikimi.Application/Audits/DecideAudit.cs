@@ -97,7 +97,7 @@ public sealed class DecideAudit(JikimiDb db, AuditWriter audit, TimeProvider clo
         }
 
         return new DecisionResult(
-            await AuditScope.ViewAsync(db, a, today, ct),
+            await AuditScope.ViewAsync(db, a, today, ct, policy),
             issued is null ? null : CertificateViews.View(issued, today, next is null ? null : new NextAudit(next.Id, AuditWire.Of(next.Kind), next.DueBy)),
             next is null ? null : await AuditScope.ViewAsync(db, next, today, ct));
     }

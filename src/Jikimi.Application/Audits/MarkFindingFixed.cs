@@ -27,7 +27,7 @@ public sealed class MarkFindingFixed(JikimiDb db, AuditWriter audit, TimeProvide
         }
 
         var f = found.Value!;
-        if (f.MarkFixed(req.Evidence).Error is { } e)
+        if (f.MarkFixed(req.Evidence, AuditScope.Today(clock)).Error is { } e)
         {
             return e;
         }

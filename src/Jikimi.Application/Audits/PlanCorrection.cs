@@ -28,7 +28,7 @@ public sealed class PlanCorrection(JikimiDb db, AuditWriter audit, TimeProvider 
         }
 
         var f = found.Value!;
-        if (f.SubmitPlan(req.RootCause, req.Action, req.Owner, req.DueOn).Error is { } e)
+        if (f.SubmitPlan(req.RootCause, req.Action, req.Owner, req.DueOn, AuditScope.Today(clock)).Error is { } e)
         {
             return e;
         }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Jikimi.Application.Automation;
 
 /// <summary>
-/// Imports an organization's last K-ISMS assessment results (a CSV sheet: <c>id</c>, <c>result</c>, optional
-/// <c>note</c>) onto an ISMS-P 2023 assessment as a run of source "legacy": each K-ISMS item is carried to the 2023
+/// Imports an organization's last K-ISMS assessment results (a CSV sheet, or an XLSX one through
+/// <see cref="HandleTable"/>: <c>id</c>, <c>result</c>, optional <c>note</c>) onto an ISMS-P 2023 assessment as a run of source "legacy": each K-ISMS item is carried to the 2023
 /// controls the K-ISMS → 2023 crosswalk names, every result keeps the crosswalk's relation and reason, and failures
 /// become suggestions only (ADR 0041) — a starting point, never a result. An "intersects" relation is too loose to
 /// suggest anything and is recorded as manual. A bad row is refused with its row number and nothing is stored.
@@ -21,20 +21,9 @@ public sealed class ImportLegacyResults(JikimiDb db, RecordAutomatedRun record, 
 {
     public async Task<Result<RecordedRunView>> Handle(OrgAccess access, Guid assessmentId, Stream content, string? fileName, string? label, CancellationToken ct)
     {
-        if (access.Require(Permissions.CanManageWorkspace, "record automated results").Error is { } denied)
+        if (await CheckAsync(access, assessmentId, ct) is { Error: { } refused })
         {
-            return denied;
-        }
-
-        var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assessmentId, ct);
-        if (assessment is null)
-        {
-            return new NotFound("assessment", assessmentId.ToString());
-        }
-
-        if (assessment.Edition != EditionId.IsmsP2023.Value)
-        {
-            return new LegacyTargetNot2023(assessment.Edition);
+            return refused;
         }
 
         var name = string.IsNullOrWhiteSpace(fileName) ? "legacy.csv" : Path.GetFileName(fileName);
@@ -62,7 +51,42 @@ public sealed class ImportLegacyResults(JikimiDb db, RecordAutomatedRun record, 
             return malformed.ToDomainError();
         }
 
-        var parsed = Map(table.Value, name);
+        return await RecordAsync(access, assessmentId, table.Value, name, upload.Value.Bytes, label, ct);
+    }
+
+    /// <summary>
+    /// The same import from a sheet already read into rows (the XLSX reader in Jikimi.Reports hands its first sheet
+    /// here, header matched case-insensitively); <paramref name="bytes"/> is the file as uploaded, for its hash.
+    /// </summary>
+    public async Task<Result<RecordedRunView>> HandleTable(OrgAccess access, Guid assessmentId, CsvTable table, string name, byte[] bytes, string? label, CancellationToken ct)
+    {
+        if (await CheckAsync(access, assessmentId, ct) is { Error: { } refused })
+        {
+            return refused;
+        }
+
+        return await RecordAsync(access, assessmentId, table, name, bytes, label, ct);
+    }
+
+    private async Task<Jikimi.Domain.Common.Result> CheckAsync(OrgAccess access, Guid assessmentId, CancellationToken ct)
+    {
+        if (access.Require(Permissions.CanManageWorkspace, "record automated results").Error is { } denied)
+        {
+            return denied;
+        }
+
+        var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assessmentId, ct);
+        if (assessment is null)
+        {
+            return new NotFound("assessment", assessmentId.ToString());
+        }
+
+        return assessment.Edition != EditionId.IsmsP2023.Value ? new LegacyTargetNot2023(assessment.Edition) : Jikimi.Domain.Common.Result.Ok;
+    }
+
+    private async Task<Result<RecordedRunView>> RecordAsync(OrgAccess access, Guid assessmentId, CsvTable table, string name, byte[] bytes, string? label, CancellationToken ct)
+    {
+        var parsed = Map(table, name);
         if (parsed.Error is { } pe)
         {
             return pe;
@@ -73,7 +97,7 @@ public sealed class ImportLegacyResults(JikimiDb db, RecordAutomatedRun record, 
             string.IsNullOrWhiteSpace(label) ? EditionId.KIsms2013.Value : label.Trim(),
             EditionId.KIsms2013.Value + " → " + EditionId.IsmsP2023.Value,
             null,
-            [new AutomatedInputFile(name, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(upload.Value.Bytes)))],
+            [new AutomatedInputFile(name, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)))],
             parsed.Value!);
         return await record.Handle(access, assessmentId, input, null, ct);
     }

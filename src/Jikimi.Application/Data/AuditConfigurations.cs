@@ -13,6 +13,7 @@ internal sealed class AuditConfig : IEntityTypeConfiguration<Audit>
         b.Property(x => x.Body).HasMaxLength(200);
         b.Property(x => x.Team).HasMaxLength(2000);
         b.Property(x => x.OtherCertifications).HasMaxLength(2000);
+        b.Property(x => x.AppealNote).HasMaxLength(4000);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -38,6 +39,7 @@ internal sealed class FindingConfig : IEntityTypeConfiguration<Finding>
         b.Property(x => x.ControlId).HasMaxLength(20);
         b.Property(x => x.CheckItemId).HasMaxLength(30);
         b.Property(x => x.Owner).HasMaxLength(200);
+        b.Property(x => x.FurtherCorrectionNote).HasMaxLength(4000);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Audit>().WithMany().HasForeignKey(x => x.AuditId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -24,6 +24,7 @@ public sealed class PlanReminders(JikimiDb db, TimeProvider clock, IOptions<Remi
     public const string PolicyReviewDue = "policy_review_due";
     public const string SubjectRequestDue = "subject_request_due";
     public const string MeetingActionDue = "meeting_action_due";
+    public const string FurtherCorrectionDue = "further_correction_due";
 
     private sealed record Candidate(Guid Org, string Kind, string SubjectType, Guid Subject, DateOnly Due, string Title, string Body);
 
@@ -36,8 +37,17 @@ public sealed class PlanReminders(JikimiDb db, TimeProvider clock, IOptions<Remi
 
         var findingLimit = today.AddDays(o.CorrectiveActionLeadDays);
         foreach (var f in await db.Findings.IgnoreQueryFilters().AsNoTracking()
-                     .Where(f => f.Status != FindingStatus.Closed && (f.RecorrectionDueOn ?? f.DueOn) <= findingLimit).ToListAsync(ct))
+                     .Where(f => f.Status != FindingStatus.Closed && (f.FurtherCorrectionDueOn ?? f.RecorrectionDueOn ?? f.DueOn) <= findingLimit).ToListAsync(ct))
         {
+            if (f.FurtherCorrectionDueOn is { } fd)
+            {
+                // The committee's further correction (고시 제25조⑤): after this day the finding can no longer be reported fixed.
+                candidates.Add(new Candidate(f.OrganizationId, FurtherCorrectionDue, "finding", f.Id, fd,
+                    $"[지킴이] 결함 #{f.Number} ({f.ControlId}) 추가 보완조치 기한 {fd:yyyy-MM-dd} / Further correction due {fd:yyyy-MM-dd}",
+                    $"인증위원회가 요구한 결함 #{f.Number} ({f.ControlId})의 추가 보완조치 기한은 {fd:yyyy-MM-dd}입니다(고시 제25조⑤). 기한이 지나면 조치를 보고할 수 없습니다. / The further correction the certification committee asked for on finding #{f.Number} ({f.ControlId}) is due on {fd:yyyy-MM-dd} (notice Art. 25(5)); after that day it can no longer be reported."));
+                continue;
+            }
+
             candidates.Add(new Candidate(f.OrganizationId, CorrectiveActionDue, "finding", f.Id, f.CurrentDueOn,
                 $"[지킴이] 결함 #{f.Number} ({f.ControlId}) 보완조치 기한 {f.CurrentDueOn:yyyy-MM-dd} / Corrective action due {f.CurrentDueOn:yyyy-MM-dd}",
                 $"결함 #{f.Number} ({f.ControlId})의 보완조치 기한은 {f.CurrentDueOn:yyyy-MM-dd}입니다. / The corrective action for finding #{f.Number} ({f.ControlId}) is due on {f.CurrentDueOn:yyyy-MM-dd}."));

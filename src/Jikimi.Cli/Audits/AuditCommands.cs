@@ -149,7 +149,8 @@ public static class AuditCommands
         ctx.Console.Write(table);
     }
 
-    private static async Task<int> RunAsync(CliContext ctx, CommonOptions common, DatabaseOptions db, Option<string> orgOption, ParseResult p, CancellationToken ct, Func<IServiceProvider, OrgAccess, Task<int>> work)
+    /// <summary>Opens the local database, picks the organization (--org) and runs the work as its administrator; exit 1 without a database, 2 when --org names none.</summary>
+    internal static async Task<int> RunAsync(CliContext ctx, CommonOptions common, DatabaseOptions db, Option<string> orgOption, ParseResult p, CancellationToken ct, Func<IServiceProvider, OrgAccess, Task<int>> work)
     {
         var dataDir = common.DataDirOf(p);
         var hostArgs = db.HostArgs(p).ToArray();

@@ -69,6 +69,10 @@ public sealed class Audit : ITenantOwned
     public CommitteeDecision? Decision { get; private set; }
     public string? DecisionNote { get; private set; }
     public DateOnly? DecidedOn { get; private set; }
+
+    /// <summary>The day an appeal (이의신청) against the decision was recorded, 고시 제36조 [S].</summary>
+    public DateOnly? AppealedOn { get; private set; }
+    public string? AppealNote { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public int Version { get; private set; }
 
@@ -199,6 +203,42 @@ public sealed class Audit : ITenantOwned
         DecisionNote = n.Value;
         DecidedOn = on;
         Status = decision == CommitteeDecision.Conditional ? AuditStatus.Conditional : AuditStatus.Decided;
+        Version++;
+        return Result.Ok;
+    }
+
+    /// <summary>The last day an appeal can be lodged, once the committee has decided.</summary>
+    public DateOnly? AppealBy(CertificationPolicy policy) => Status == AuditStatus.Decided && DecidedOn is { } d ? policy.AppealBy(d) : null;
+
+    /// <summary>
+    /// Records an appeal (이의신청) against the committee's final decision, lodged on <paramref name="on"/>: only within
+    /// <see cref="CertificationPolicy.AppealDays"/> of the decision (고시 제36조 [S]), and once.
+    /// </summary>
+    public Result RecordAppeal(string? note, DateOnly on, CertificationPolicy policy)
+    {
+        if (AppealBy(policy) is not { } last)
+        {
+            return new AuditNotDecided();
+        }
+
+        if (AppealedOn is not null)
+        {
+            return new AppealAlreadyRecorded();
+        }
+
+        if (on > last)
+        {
+            return new AppealWindowClosed(last, policy.AppealDays);
+        }
+
+        var n = Text.Required("note", note, 4000);
+        if (n.Error is { } e)
+        {
+            return e;
+        }
+
+        AppealedOn = on;
+        AppealNote = n.Value;
         Version++;
         return Result.Ok;
     }

@@ -34,3 +34,18 @@ public sealed record CertificateWrongState(string Action, string State)
 
 public sealed record AuditorNotMember()
     : RuleError("audit.auditor_not_member", "Only a member of this organization with the auditor role can be assigned to an audit.");
+
+public sealed record FurtherCorrectionUsed()
+    : ConflictError("finding.further_correction_used", "The committee has already sent this finding back for further correction; it can do so once.");
+
+public sealed record FurtherCorrectionLapsed(DateOnly DueOn)
+    : RuleError("finding.further_correction_lapsed", $"The further-correction period ended on {DueOn:yyyy-MM-dd}; the committee decides on the audit now.");
+
+public sealed record AuditNotDecided()
+    : RuleError("audit.not_decided", "An appeal can be recorded only against the committee's final decision (approve or reject).");
+
+public sealed record AppealAlreadyRecorded()
+    : ConflictError("audit.appeal_recorded", "An appeal against this decision has already been recorded.");
+
+public sealed record AppealWindowClosed(DateOnly LastDay, int Days)
+    : RuleError("audit.appeal_window_closed", $"An appeal must be lodged within {Days} days of the decision: the last day was {LastDay:yyyy-MM-dd}.");

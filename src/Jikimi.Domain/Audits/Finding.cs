@@ -25,12 +25,17 @@ public enum FindingStatus
 
     /// <summary>Verified and closed.</summary>
     Closed = 4,
+
+    /// <summary>The certification committee sent it back: further correction (추가 보완조치) within its own period, 고시 제25조⑤ [S].</summary>
+    FurtherCorrection = 5,
 }
 
 /// <summary>
 /// A finding (결함) against a control and check item, and its corrective action (보완조치): open → plan submitted →
 /// fixed (with evidence) → verified and closed, or sent back for re-correction once. Deadlines: the correction
-/// period from the notice, then the re-correction period on top (<see cref="CertificationPolicy"/>).
+/// period from the notice, then the re-correction period on top (<see cref="CertificationPolicy"/>). The committee may
+/// then send a fixed or closed finding back once more for further correction (제25조⑤); when that period lapses the
+/// organization can no longer plan or report it, and the committee can only reject (approval needs every finding closed).
 /// </summary>
 public sealed class Finding : ITenantOwned
 {
@@ -58,6 +63,9 @@ public sealed class Finding : ITenantOwned
     public string? FixEvidence { get; private set; }
     public string? VerificationNote { get; private set; }
     public DateOnly? ClosedOn { get; private set; }
+    public DateOnly? FurtherCorrectionRequestedOn { get; private set; }
+    public DateOnly? FurtherCorrectionDueOn { get; private set; }
+    public string? FurtherCorrectionNote { get; private set; }
     public Guid CreatedBy { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public int Version { get; private set; }
@@ -90,16 +98,55 @@ public sealed class Finding : ITenantOwned
         };
     }
 
-    /// <summary>The deadline that applies now: the re-correction deadline once sent back, else the correction deadline.</summary>
-    public DateOnly CurrentDueOn => RecorrectionDueOn ?? DueOn;
+    /// <summary>The deadline that applies now: further correction, else re-correction once sent back, else the correction deadline.</summary>
+    public DateOnly CurrentDueOn => FurtherCorrectionDueOn ?? RecorrectionDueOn ?? DueOn;
 
     public bool IsOverdue(DateOnly today) => Status != FindingStatus.Closed && today > CurrentDueOn;
 
-    public Result SubmitPlan(string? rootCause, string? action, string? owner, DateOnly? dueOn)
+    /// <summary>The committee's further-correction period is over and the finding is still not closed.</summary>
+    public bool FurtherCorrectionLapsed(DateOnly today) => FurtherCorrectionDueOn is { } d && Status != FindingStatus.Closed && today > d;
+
+    /// <summary>
+    /// The certification committee sends a fixed or closed finding back for further correction (고시 제25조⑤ [S]), once:
+    /// the deadline is <paramref name="on"/> + <see cref="CertificationPolicy.FurtherCorrectionDays"/>.
+    /// </summary>
+    public Result RequestFurtherCorrection(string? note, DateOnly on, CertificationPolicy policy)
     {
-        if (Status is not (FindingStatus.Open or FindingStatus.PlanSubmitted or FindingStatus.Recorrection))
+        if (FurtherCorrectionDueOn is not null)
+        {
+            return new FurtherCorrectionUsed();
+        }
+
+        if (Status is not (FindingStatus.Fixed or FindingStatus.Closed))
+        {
+            return new FindingWrongState("sent back by the committee (only a fixed or closed finding)", Wire(Status));
+        }
+
+        var n = Text.Required("note", note, 4000);
+        if (n.Error is { } e)
+        {
+            return e;
+        }
+
+        FurtherCorrectionNote = n.Value;
+        FurtherCorrectionRequestedOn = on;
+        FurtherCorrectionDueOn = policy.FurtherCorrectionDue(on);
+        Status = FindingStatus.FurtherCorrection;
+        ClosedOn = null;
+        Version++;
+        return Result.Ok;
+    }
+
+    public Result SubmitPlan(string? rootCause, string? action, string? owner, DateOnly? dueOn, DateOnly today)
+    {
+        if (Status is not (FindingStatus.Open or FindingStatus.PlanSubmitted or FindingStatus.Recorrection or FindingStatus.FurtherCorrection))
         {
             return Status == FindingStatus.Closed ? new FindingClosed() : new FindingWrongState("planned", Wire(Status));
+        }
+
+        if (FurtherCorrectionLapsed(today))
+        {
+            return new FurtherCorrectionLapsed(FurtherCorrectionDueOn!.Value);
         }
 
         var rc = Text.Required("rootCause", rootCause, 4000);
@@ -129,11 +176,16 @@ public sealed class Finding : ITenantOwned
         return Result.Ok;
     }
 
-    public Result MarkFixed(string? evidence)
+    public Result MarkFixed(string? evidence, DateOnly today)
     {
         if (Status != FindingStatus.PlanSubmitted)
         {
             return Status == FindingStatus.Closed ? new FindingClosed() : new FindingWrongState("marked fixed (submit a plan first)", Wire(Status));
+        }
+
+        if (FurtherCorrectionLapsed(today))
+        {
+            return new FurtherCorrectionLapsed(FurtherCorrectionDueOn!.Value);
         }
 
         var ev = Text.Required("evidence", evidence, 4000);
@@ -162,7 +214,7 @@ public sealed class Finding : ITenantOwned
             return e;
         }
 
-        if (!accepted && RecorrectionDueOn is not null)
+        if (!accepted && (RecorrectionDueOn is not null || FurtherCorrectionDueOn is not null))
         {
             return new RecorrectionExhausted();
         }
@@ -189,6 +241,7 @@ public sealed class Finding : ITenantOwned
         FindingStatus.PlanSubmitted => "plan-submitted",
         FindingStatus.Fixed => "fixed",
         FindingStatus.Recorrection => "recorrection",
+        FindingStatus.FurtherCorrection => "further-correction",
         _ => "closed",
     };
 }

@@ -813,6 +813,13 @@ namespace Jikimi.Persistence.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AppealNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("AppealedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("AppliedOn")
                         .HasColumnType("date");
 
@@ -1021,6 +1028,16 @@ namespace Jikimi.Persistence.Postgres.Migrations
 
                     b.Property<string>("FixEvidence")
                         .HasColumnType("text");
+
+                    b.Property<DateOnly?>("FurtherCorrectionDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FurtherCorrectionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("FurtherCorrectionRequestedOn")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly>("NoticeOn")
                         .HasColumnType("date");

@@ -802,6 +802,13 @@ namespace Jikimi.Persistence.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AppealNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AppealedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("AppliedOn")
                         .HasColumnType("TEXT");
 
@@ -1009,6 +1016,16 @@ namespace Jikimi.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FixEvidence")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FurtherCorrectionDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FurtherCorrectionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FurtherCorrectionRequestedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("NoticeOn")

@@ -17,7 +17,7 @@ public static class AutomationEndpoints
     public static void Map(RouteGroupBuilder org)
     {
         var a = org.MapGroup("/assessments/{assessmentId:guid}").WithTags("Automated evidence");
-        a.MapPost("/automated-runs", async (HttpContext http, Guid assessmentId, string? source, string? label, string? control, ImportCheckRun checks, ImportProwler prowler, ImportPiiScan pii, ImportLegacyResults legacy, ImportAzurePolicy azure, EvaluateExports exports, CancellationToken ct) =>
+        a.MapPost("/automated-runs", async (HttpContext http, Guid assessmentId, string? source, string? label, string? control, ImportCheckRun checks, ImportProwler prowler, ImportPiiScan pii, Jikimi.Reports.Legacy.ImportLegacySheet legacy, ImportAzurePolicy azure, EvaluateExports exports, CancellationToken ct) =>
                 source == ExportsSource ? await Exports(http, assessmentId, label, exports, ct) : await ReportEndpoints.WithUpload(http, ReportEndpoints.InputLimitsOf(http).MaxScanResultBytes, async (body, fileName) =>
                 {
                     switch (source ?? AutomatedSources.Checks)
@@ -53,8 +53,8 @@ public static class AutomationEndpoints
                             return Problems.From(new Invalid("source", "source must be checks (the JSON of `jikimi checks run --format json`), exports (the raw export and facts files, evaluated here), pii_scan (the JSON of `jikimi pii scan --format json`), prowler (JSON-OCSF or CSV), legacy (a K-ISMS results sheet: id, result, note) or azure_policy (the JSON of `az policy state list` for the K ISMS P 2023 initiative, or Defender for Cloud's regulatory-compliance export)."));
                     }
                 }))
-            .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data", "application/json", "text/csv", "application/octet-stream")
-            .WithSummary("Upload a run (body or multipart 'file'): ?source=checks (default) or prowler, ?label= (what was checked); ?source=pii_scan the JSON of `jikimi pii scan` (?control= links one more control); ?source=exports takes the raw exports and host facts (multipart, one or more files) and evaluates them here with the built-in rules; ?source=legacy the last K-ISMS results as CSV id,result,note, mapped onto 2023 as suggestions with the crosswalk's reason; ?source=azure_policy the K ISMS P 2023 initiative's compliance states (`az policy state list` JSON or Defender's regulatory-compliance export) through Microsoft's group map. 201 with the run; the same results again: 200 with alreadyRecorded.");
+            .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data", "application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream")
+            .WithSummary("Upload a run (body or multipart 'file'): ?source=checks (default) or prowler, ?label= (what was checked); ?source=pii_scan the JSON of `jikimi pii scan` (?control= links one more control); ?source=exports takes the raw exports and host facts (multipart, one or more files) and evaluates them here with the built-in rules; ?source=legacy the last K-ISMS results as a CSV or XLSX sheet id,result,note (Input:MaxImportBytes), mapped onto 2023 as suggestions with the crosswalk's reason; ?source=azure_policy the K ISMS P 2023 initiative's compliance states (`az policy state list` JSON or Defender's regulatory-compliance export) through Microsoft's group map. 201 with the run; the same results again: 200 with alreadyRecorded.");
         a.MapGet("/automated-runs", async (HttpContext http, Guid assessmentId, string? source, ListAutomatedRuns h, CancellationToken ct) =>
                 Problems.Ok(await h.Handle(http.Access(), assessmentId, source, ct)))
             .WithSummary("The runs recorded against the assessment, newest first (?source=).");

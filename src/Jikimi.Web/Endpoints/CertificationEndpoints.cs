@@ -29,6 +29,9 @@ public static class CertificationEndpoints
         audits.MapPost("/{auditId:guid}/decision", async (HttpContext http, Guid auditId, DecideAuditRequest req, DecideAudit h, CancellationToken ct) =>
                 Problems.Ok(await h.Handle(http.Access(), auditId, req, ct)))
             .WithSummary("The committee's decision (approve, conditional, reject); approval issues the certificate and schedules the next audit.");
+        audits.MapPost("/{auditId:guid}/appeal", async (HttpContext http, Guid auditId, AppealRequest req, RecordAppeal h, CancellationToken ct) =>
+                Problems.Ok(await h.Handle(http.Access(), auditId, req, ct)))
+            .WithSummary("Record an appeal (이의신청) against the final decision: within Certification:AppealDays (15) of it, once (고시 제36조).");
         audits.MapGet("/{auditId:guid}/findings", async (HttpContext http, Guid auditId, bool? overdue, string? status, ListFindings h, CancellationToken ct) =>
                 Problems.Ok(await h.Handle(http.Access(), new FindingFilter(auditId, overdue == true, status), ct)))
             .WithTags("Findings");
@@ -50,6 +53,9 @@ public static class CertificationEndpoints
         findings.MapPost("/{findingId:guid}/verify", async (HttpContext http, Guid findingId, VerifyFindingRequest req, VerifyFinding h, CancellationToken ct) =>
                 Problems.Ok(await h.Handle(http.Access(), findingId, req, ct)))
             .WithSummary("The auditor's verification: accepted closes it; not accepted sends it back for re-correction (once).");
+        findings.MapPost("/{findingId:guid}/further-correction", async (HttpContext http, Guid findingId, FurtherCorrectionRequest req, RequestFurtherCorrection h, CancellationToken ct) =>
+                Problems.Ok(await h.Handle(http.Access(), findingId, req, ct)))
+            .WithSummary("The committee sends a fixed or closed finding back for further correction, due in Certification:FurtherCorrectionDays (30) (고시 제25조⑤); once.");
 
         org.MapGet("/notifications", async (HttpContext http, int? take, ListNotifications h, CancellationToken ct) => Problems.Ok(await h.Handle(http.Access(), take ?? 100, ct)))
             .WithTags("Notifications").WithSummary("In-app reminders: corrective actions due, surveillance/renewal due, certificate and evidence expiring.");

@@ -84,6 +84,11 @@ public static class ErrorTexts
         ["audit.started"] = ("심사가 이미 시작되었거나 위원회의 최종 결정을 기다리고 있습니다.", "The audit has started already."),
         ["certificate.wrong_state"] = ("지금 상태의 인증서에는 이 작업을 할 수 없습니다.", "The certificate's state does not allow this."),
         ["finding.closed"] = ("종결된 결함입니다.", "The finding is closed."),
+        ["finding.further_correction_used"] = ("인증위원회의 추가 보완조치 요구는 결함마다 한 번입니다.", "The committee can ask for further correction of a finding once."),
+        ["finding.further_correction_lapsed"] = ("추가 보완조치 기한이 지났습니다. 이제 인증위원회가 심사를 판정합니다.", "The further-correction period is over; the committee decides on the audit now."),
+        ["audit.not_decided"] = ("이의신청은 인증위원회의 최종 결정(승인·거부)에만 할 수 있습니다.", "An appeal can be recorded only against the committee's final decision."),
+        ["audit.appeal_recorded"] = ("이 결정에 대한 이의신청은 이미 기록했습니다.", "An appeal against this decision is already recorded."),
+        ["audit.appeal_window_closed"] = ("이의신청 기간이 지났습니다.", "The appeal period is over."),
         ["finding.recorrection_exhausted"] = ("재조치 기간을 이미 사용했습니다. 결함을 판정하거나 위원회에 올리세요.", "The re-correction period is used up."),
         ["finding.wrong_state"] = ("지금 상태의 결함에는 이 작업을 할 수 없습니다.", "The finding's state does not allow this."),
 

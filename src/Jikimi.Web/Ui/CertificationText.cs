@@ -43,6 +43,7 @@ public static class CertificationText
         "plan-submitted" => Lang.L("조치계획 제출", "Plan submitted"),
         "fixed" => Lang.L("조치 완료(확인 대기)", "Fixed (to verify)"),
         "recorrection" => Lang.L("재조치", "Re-correction"),
+        "further-correction" => Lang.L("추가 보완조치(인증위원회)", "Further correction (committee)"),
         "closed" => Lang.L("종료", "Closed"),
         _ => wire,
     };

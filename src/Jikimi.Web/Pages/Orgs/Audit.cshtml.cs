@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Jikimi.Web.Pages.Orgs;
 
-public sealed class AuditModel(GetAudit get, UpdateAudit update, AssignAuditor assign, ListFindings findings, RecordFinding record, DecideAudit decide, ListMembers members, BuildFindingsReport findingsReport) : OrgPage
+public sealed class AuditModel(GetAudit get, UpdateAudit update, AssignAuditor assign, ListFindings findings, RecordFinding record, DecideAudit decide, RecordAppeal appeal, ListMembers members, BuildFindingsReport findingsReport, TimeProvider clock) : OrgPage
 {
     [FromRoute]
     public Guid AuditId { get; set; }
@@ -24,6 +24,15 @@ public sealed class AuditModel(GetAudit get, UpdateAudit update, AssignAuditor a
 
     /// <summary>Managers and the auditors assigned to this audit record findings (the server checks the same).</summary>
     public bool CanRecordFindings => Role.CanManageWorkspace() || (Role == Role.Auditor && Audit?.Auditors.Contains(Actor.UserId) == true);
+
+    /// <summary>An appeal is recorded by a manager, within the appeal window after the final decision, once.</summary>
+    public bool CanAppeal => Role.CanManageWorkspace() && Audit is { AppealedOn: null, AppealBy: { } by } && DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) <= by;
+
+    public async Task<IActionResult> OnPostAppealAsync(string? note, CancellationToken ct)
+    {
+        var r = await appeal.Handle(Access, AuditId, new AppealRequest(note), ct);
+        return r.Error is { } e ? Failed(e) : Done(L("이의신청을 기록했습니다.", "Appeal recorded."));
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await Load(ct) ? Page() : NotFound();
 

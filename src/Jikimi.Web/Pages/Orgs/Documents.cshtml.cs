@@ -17,7 +17,7 @@ namespace Jikimi.Web.Pages.Orgs;
 
 /// <summary>Downloads and uploads of one assessment's documents: the same use cases as the API's /statement, /reports, /oscal, /prowler.</summary>
 [EvidenceUpload]
-public sealed class DocumentsModel(GetAssessment get, ExportStatement statement, ImportStatement importStatement, BuildReadinessReport readiness, ExportOscalResults oscal, ImportProwler prowler, ImportLegacyResults legacy) : OrgPage
+public sealed class DocumentsModel(GetAssessment get, ExportStatement statement, ImportStatement importStatement, BuildReadinessReport readiness, ExportOscalResults oscal, ImportProwler prowler, Jikimi.Reports.Legacy.ImportLegacySheet legacy) : OrgPage
 {
     [FromRoute]
     public Guid AssessmentId { get; set; }
