@@ -6,11 +6,43 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Jikimi.Persistence.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Issue17Segments : Migration
+    public partial class Issue17To19SegmentsCorrectionAppeal : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "FurtherCorrectionDueOn",
+                table: "Findings",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FurtherCorrectionNote",
+                table: "Findings",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "FurtherCorrectionRequestedOn",
+                table: "Findings",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AppealNote",
+                table: "Audits",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "AppealedOn",
+                table: "Audits",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AccessRecordChainHeads",
                 columns: table => new
@@ -118,6 +150,26 @@ namespace Jikimi.Persistence.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AccessRecordSegments");
+
+            migrationBuilder.DropColumn(
+                name: "FurtherCorrectionDueOn",
+                table: "Findings");
+
+            migrationBuilder.DropColumn(
+                name: "FurtherCorrectionNote",
+                table: "Findings");
+
+            migrationBuilder.DropColumn(
+                name: "FurtherCorrectionRequestedOn",
+                table: "Findings");
+
+            migrationBuilder.DropColumn(
+                name: "AppealNote",
+                table: "Audits");
+
+            migrationBuilder.DropColumn(
+                name: "AppealedOn",
+                table: "Audits");
         }
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jikimi.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(JikimiDb))]
-    [Migration("20261205125453_Issue19FurtherCorrectionAndAppeal")]
-    partial class Issue19FurtherCorrectionAndAppeal
+    [Migration("20261205140921_Issue17To19SegmentsCorrectionAppeal")]
+    partial class Issue17To19SegmentsCorrectionAppeal
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -341,6 +341,103 @@ namespace Jikimi.Persistence.Sqlite.Migrations
                     b.ToTable("UserSessions");
                 });
 
+            modelBuilder.Entity("Jikimi.Domain.AccessRecords.AccessRecordSegment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChainHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IngestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MissingAccount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MissingAction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MissingSource")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MissingSubject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MissingTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PurgedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RawBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RawPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RawSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "SystemId", "Day");
+
+                    b.ToTable("AccessRecordSegments", (string)null);
+                });
+
             modelBuilder.Entity("Jikimi.Domain.AccessRecords.ProcessingSystem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -402,6 +499,49 @@ namespace Jikimi.Persistence.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ProcessingSystems", (string)null);
+                });
+
+            modelBuilder.Entity("Jikimi.Domain.AccessRecords.SignedChainHead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChainHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SystemId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("AccessRecordChainHeads", (string)null);
                 });
 
             modelBuilder.Entity("Jikimi.Domain.Assessments.Assessment", b =>
@@ -2515,12 +2655,42 @@ namespace Jikimi.Persistence.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jikimi.Domain.AccessRecords.AccessRecordSegment", b =>
+                {
+                    b.HasOne("Jikimi.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jikimi.Domain.AccessRecords.ProcessingSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jikimi.Domain.AccessRecords.ProcessingSystem", b =>
                 {
                     b.HasOne("Jikimi.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jikimi.Domain.AccessRecords.SignedChainHead", b =>
+                {
+                    b.HasOne("Jikimi.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jikimi.Domain.AccessRecords.ProcessingSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
