@@ -157,7 +157,7 @@ public sealed class RecordAutomatedRun(JikimiDb db, UploadEvidence upload, Audit
         var alreadyLinked = item0 is null ? [] : await db.EvidenceLinks.AsNoTracking().Where(l => l.EvidenceId == item0 && l.CheckItemId == string.Empty)
             .Join(db.ControlAssessments.Where(c => c.AssessmentId == assessmentId), l => l.ControlAssessmentId, c => c.Id, (l, c) => c.ControlId).ToListAsync(ct);
         var targets = linked.Where(c => !alreadyLinked.Contains(c)).Select(c => new EvidenceTarget(assessmentId, c, null)).ToList();
-        var stored = await upload.Store(new MemoryStream(file.Content), ct);
+        var stored = await upload.StoreHeld(file.Content, ct);
         if (stored.Error is { } se)
         {
             return se;

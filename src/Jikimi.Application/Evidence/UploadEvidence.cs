@@ -32,6 +32,12 @@ public sealed class UploadEvidence(JikimiDb db, IEvidenceStore store, AuditWrite
     public Task<Result<StoredBlob>> Store(Stream content, CancellationToken ct) => store.PutAsync(content, options.Value.MaxUploadBytes, ct);
 
     /// <summary>
+    /// Stores bytes the server already holds: a run's JSON (bounded by its own input limit at the edge) or a summary it
+    /// rendered itself. The evidence upload limit is for files people send, so it does not refuse these.
+    /// </summary>
+    public Task<Result<StoredBlob>> StoreHeld(byte[] content, CancellationToken ct) => store.PutAsync(new MemoryStream(content, writable: false), Math.Max(content.LongLength, 1), ct);
+
+    /// <summary>
     /// Records bytes already stored by <see cref="Store"/>; discards them if this fails. <paramref name="attach"/>
     /// sees the item and its new version before the one save, so a caller's own records (an automated run) commit
     /// with the evidence or not at all.
