@@ -69,7 +69,7 @@ public static class HistoryCommands
         var number = new Option<string>("--number") { Description = "The number on the certificate.", Required = true };
         var issued = new Option<string>("--issued") { Description = "Issue day (yyyy-MM-dd).", Required = true };
         var expires = new Option<string>("--expires") { Description = "Last day of validity (yyyy-MM-dd).", Required = true };
-        var scope = new Option<string>("--scope") { Description = "The certified scope, as on the certificate." };
+        var scope = new Option<string>("--scope") { Description = "The certified scope, as on the certificate (required: a certificate always names its scope)." };
         var add = WithCommon(new Command("add", "Record a past certificate (once per scheme and number).") { scheme, number, issued, expires, scope });
         add.SetAction(async (p, ct) =>
         {
