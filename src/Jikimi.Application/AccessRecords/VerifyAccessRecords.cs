@@ -77,20 +77,21 @@ public sealed class VerifyAccessRecords(JikimiDb db, AccessRecordStore store, Au
             return new SegmentProblem(r.Sequence, r.Day, SegmentDamage.Deleted, $"The file {path} is missing.");
         }
 
-        var length = new FileInfo(full).Length;
-        if (length < bytes)
-        {
-            return new SegmentProblem(r.Sequence, r.Day, SegmentDamage.Truncated, $"The file {path} holds {length} of {bytes} bytes.");
-        }
-
         var actual = AccessRecordStore.Sha256Of(full);
         if (actual == sha)
         {
             return null;
         }
 
-        return rows.Any(o => o.Sequence != r.Sequence && (o.Sha256 == actual || o.RawSha256 == actual))
-            ? new SegmentProblem(r.Sequence, r.Day, SegmentDamage.Reordered, $"The file {path} holds another segment's content.")
+        // Another segment's content first: a swapped-in file may well be shorter than the one it replaced.
+        if (rows.Any(o => o.Sequence != r.Sequence && (o.Sha256 == actual || o.RawSha256 == actual)))
+        {
+            return new SegmentProblem(r.Sequence, r.Day, SegmentDamage.Reordered, $"The file {path} holds another segment's content.");
+        }
+
+        var length = new FileInfo(full).Length;
+        return length < bytes
+            ? new SegmentProblem(r.Sequence, r.Day, SegmentDamage.Truncated, $"The file {path} holds {length} of {bytes} bytes.")
             : new SegmentProblem(r.Sequence, r.Day, SegmentDamage.Changed, $"The file {path} was changed (SHA-256 {actual[..12]}…).");
     }
 
